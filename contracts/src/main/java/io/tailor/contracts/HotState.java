@@ -1,0 +1,39 @@
+package io.tailor.contracts;
+
+import java.time.Duration;
+
+/**
+ * Redis keys that are a contract between services: one service writes them, others read them on the decide
+ * path. Keys a service keeps for itself are defined in that service. Naming: {@code <owner>:<entity>:<id>}.
+ */
+public final class HotState {
+
+    /** How long hot shopper state lives without activity; every write refreshes it. */
+    public static final Duration SHOPPER_STATE_TTL = Duration.ofDays(30);
+
+    private HotState() {}
+
+    /**
+     * Written by profile-service: the JSON {@link io.tailor.contracts.profile.ProfileSnapshot} of a profile.
+     */
+    public static String profile(String profileId) {
+        return "profile:hot:" + profileId;
+    }
+
+    /** Written by profile-service: the profile id an anonymous id resolves to (after merges, the survivor). */
+    public static String anonymousAlias(String anonymousId) {
+        return "profile:alias:anonymous:" + anonymousId;
+    }
+
+    /** Written by profile-service: the profile id a customer id resolves to. */
+    public static String customerAlias(String customerId) {
+        return "profile:alias:customer:" + customerId;
+    }
+
+    /**
+     * Written by segment-service: a hash of segment key to the epoch millisecond the profile entered it.
+     */
+    public static String memberships(String profileId) {
+        return "segment:membership:" + profileId;
+    }
+}

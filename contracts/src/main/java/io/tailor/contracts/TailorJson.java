@@ -1,0 +1,27 @@
+package io.tailor.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The JSON conventions of every Tailor message: ISO-8601 instants, absent values omitted, unknown fields read. */
+public final class TailorJson {
+
+    private TailorJson() {}
+
+    /** Applies Tailor's conventions to a mapper (Quarkus' own, or a plain one). */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /** A new mapper with Tailor's conventions, for code outside Quarkus (tools, tests, the dev stack). */
+    public static ObjectMapper mapper() {
+        return configure(new ObjectMapper());
+    }
+}

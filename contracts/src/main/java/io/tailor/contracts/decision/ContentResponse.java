@@ -1,0 +1,5 @@
+package io.tailor.contracts.decision;
+
+import java.util.List;
+
+public record ContentResponse(List<SlotContent> slots) {}
