@@ -14,11 +14,16 @@ public final class HotState {
     private HotState() {}
 
     /**
-     * Written by profile-service: the JSON {@link io.tailor.contracts.profile.ProfileSnapshot} of a profile.
+     * Written by profile-service: a hash with field {@value #PROFILE_SNAPSHOT_FIELD} (the JSON
+     * {@link io.tailor.contracts.profile.ProfileSnapshot}) and field {@value #PROFILE_VERSION_FIELD} (its version; a
+     * write never replaces a newer version).
      */
     public static String profile(String profileId) {
         return "profile:hot:" + profileId;
     }
+
+    public static final String PROFILE_SNAPSHOT_FIELD = "snapshot";
+    public static final String PROFILE_VERSION_FIELD = "version";
 
     /** Written by profile-service: the profile id an anonymous id resolves to (after merges, the survivor). */
     public static String anonymousAlias(String anonymousId) {

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON conventions of every Tailor message: ISO-8601 instants, absent values omitted, unknown fields read. */
+/**
+ * The JSON conventions of every Tailor message: ISO-8601 instants, absent values omitted. Readers of messages
+ * ignore fields they do not know (additive evolution, docs/adr/0004-contract-format.md); the gateway's public API
+ * refuses them instead (its Quarkus configuration).
+ */
 public final class TailorJson {
 
     private TailorJson() {}
@@ -15,13 +19,12 @@ public final class TailorJson {
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     /** A new mapper with Tailor's conventions, for code outside Quarkus (tools, tests, the dev stack). */
     public static ObjectMapper mapper() {
-        return configure(new ObjectMapper());
+        return configure(new ObjectMapper()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

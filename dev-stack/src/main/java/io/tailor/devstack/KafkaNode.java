@@ -99,11 +99,22 @@ public final class KafkaNode implements AutoCloseable {
         }
     }
 
+    /**
+     * An admin client created with this class's own class loader: Kafka loads its plugins through the thread's
+     * context class loader, which inside a Quarkus test is a different one.
+     */
     private Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaNode.class.getClassLoader());
+        try {
+            return Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private void awaitReady(Duration timeout) {

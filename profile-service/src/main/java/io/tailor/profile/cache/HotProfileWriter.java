@@ -1,0 +1,96 @@
+package io.tailor.profile.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.tailor.contracts.HotState;
+import io.tailor.contracts.profile.ProfileChange;
+import io.tailor.contracts.profile.ProfileSnapshot;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Publishes profiles to the hot state other services read on the decide path ({@link HotState}): the snapshot and
+ * the aliases of each identity, in one pipelined round trip per batch. A snapshot never replaces a newer version.
+ */
+@ApplicationScoped
+public class HotProfileWriter {
+
+    /** Sets the snapshot unless a newer version is stored; KEYS[1] hot key, ARGV version, snapshot, ttl. */
+    private static final String SET_IF_NEWER =
+            """
+            local current = redis.call('HGET', KEYS[1], 'version')
+            if current and tonumber(current) > tonumber(ARGV[1]) then return 0 end
+            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'snapshot', ARGV[2])
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """;
+
+    private static final String TTL_SECONDS = Long.toString(HotState.SHOPPER_STATE_TTL.toSeconds());
+
+    private final Redis redis;
+    private final ObjectMapper mapper;
+
+    public HotProfileWriter(Redis redis, ObjectMapper mapper) {
+        this.redis = redis;
+        this.mapper = mapper;
+    }
+
+    /** Writes every changed profile and its aliases, and removes profiles merged away. */
+    public Uni<Void> publish(List<ProfileChange> changes) {
+        List<Request> requests = new ArrayList<>();
+        for (ProfileChange change : changes) {
+            for (String merged : change.mergedProfileIds()) {
+                requests.add(Request.cmd(Command.DEL).arg(HotState.profile(merged)));
+            }
+            if (change.profile() != null) {
+                addWrite(requests, change.profile());
+            }
+        }
+        if (requests.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.batch(requests).replaceWithVoid();
+    }
+
+    /** Removes a profile and the given aliases from the hot state (erasure). */
+    public Uni<Void> remove(String profileId, Collection<String> aliasKeys) {
+        Request del = Request.cmd(Command.DEL).arg(HotState.profile(profileId));
+        aliasKeys.forEach(del::arg);
+        return redis.send(del).replaceWithVoid();
+    }
+
+    private void addWrite(List<Request> requests, ProfileSnapshot profile) {
+        requests.add(Request.cmd(Command.EVAL)
+                .arg(SET_IF_NEWER)
+                .arg(1)
+                .arg(HotState.profile(profile.profileId()))
+                .arg(profile.version())
+                .arg(json(profile))
+                .arg(TTL_SECONDS));
+        for (String anonymousId : profile.anonymousIds()) {
+            requests.add(alias(HotState.anonymousAlias(anonymousId), profile.profileId()));
+        }
+        if (profile.customerId() != null) {
+            requests.add(alias(HotState.customerAlias(profile.customerId()), profile.profileId()));
+        }
+    }
+
+    private static Request alias(String key, String profileId) {
+        return Request.cmd(Command.SET).arg(key).arg(profileId).arg("EX").arg(TTL_SECONDS);
+    }
+
+    private String json(ProfileSnapshot profile) {
+        try {
+            return mapper.writeValueAsString(profile);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("profile " + profile.profileId() + " cannot be written", e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.tailor.profile.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.tailor.contracts.event.ShopperEvent;
+import io.tailor.contracts.profile.ProfileChange;
+import io.tailor.profile.cache.HotProfileWriter;
+import io.tailor.profile.domain.EventBatchApplier;
+import io.tailor.profile.domain.IdentityKey;
+import io.tailor.profile.domain.ProfilePolicy;
+import io.tailor.profile.domain.ProfileRecord;
+import io.tailor.profile.messaging.ProfileChangesProducer;
+import io.tailor.profile.repository.ProfileStore;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies shopper events to profiles: one transaction per batch (dedupe, resolve, lock, apply, save), then the hot
+ * state and {@code profile-changes}. Exactly-once effect: an event id is recorded in the same transaction as its
+ * effect, so a redelivered event changes nothing (and its profile is published again, healing a failure between
+ * commit and publish).
+ */
+@ApplicationScoped
+public class ProfileService {
+
+    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23505", "40001", "40P01");
+
+    private final ProfileStore store;
+    private final HotProfileWriter hotState;
+    private final ProfileChangesProducer changes;
+    private final EmailHasher emailHasher;
+    private final ProfilePolicy policy;
+    private final Clock clock;
+    private final Counter applied;
+    private final Counter duplicates;
+
+    public ProfileService(
+            ProfileStore store,
+            HotProfileWriter hotState,
+            ProfileChangesProducer changes,
+            EmailHasher emailHasher,
+            ProfilePolicy policy,
+            Clock clock,
+            MeterRegistry registry) {
+        this.store = store;
+        this.hotState = hotState;
+        this.changes = changes;
+        this.emailHasher = emailHasher;
+        this.policy = policy;
+        this.clock = clock;
+        this.applied = registry.counter("tailor.profile.events.applied");
+        this.duplicates = registry.counter("tailor.profile.events.duplicate");
+    }
+
+    /** Applies valid events, publishes the changed profiles, and completes when both are done. */
+    public Uni<List<ProfileChange>> process(List<ShopperEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return apply(events).call(hotState::publish).call(changes::send);
+    }
+
+    /** Applies and saves, retrying the whole batch when another writer changed one of its profiles meanwhile. */
+    public Uni<List<ProfileChange>> apply(List<ShopperEvent> events) {
+        return Uni.createFrom()
+                .deferred(() -> store.inTransaction(c -> applyIn(c, events, clock.instant())))
+                .onFailure(ProfileService::retryable)
+                .retry()
+                .withBackOff(Duration.ofMillis(10), Duration.ofMillis(500))
+                .atMost(8);
+    }
+
+    private Uni<List<ProfileChange>> applyIn(SqlConnection c, List<ShopperEvent> events, Instant now) {
+        Map<String, ShopperEvent> unique = new LinkedHashMap<>();
+        events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
+        Set<IdentityKey> keys = new LinkedHashSet<>();
+        unique.values().forEach(e -> keys.addAll(EventBatchApplier.identitiesOf(e, emailHasher::hash)));
+
+        return store.markProcessed(c, unique.keySet(), now).flatMap(fresh -> store.resolve(c, keys)
+                .flatMap(directory -> store.lockAndLoad(c, new HashSet<>(directory.values()))
+                        .flatMap(profiles -> {
+                            if (!profiles.keySet().containsAll(directory.values())) {
+                                return Uni.createFrom().failure(new ProfileStore.ConcurrentProfileUpdate(1));
+                            }
+                            EventBatchApplier applier = applier(directory, profiles);
+                            for (ShopperEvent event : unique.values()) {
+                                if (fresh.contains(event.eventId())) {
+                                    applier.apply(event);
+                                } else {
+                                    applier.touch(event);
+                                }
+                            }
+                            applied.increment(fresh.size());
+                            duplicates.increment(events.size() - fresh.size());
+                            return store.save(
+                                            c,
+                                            applier.changedProfiles(),
+                                            applier.links(),
+                                            applier.merges(),
+                                            applier.removedProfiles(),
+                                            now)
+                                    .replaceWith(() -> applier.changes(now));
+                        })));
+    }
+
+    private EventBatchApplier applier(Map<IdentityKey, String> directory, Map<String, ProfileRecord> profiles) {
+        Map<IdentityKey, String> all = new HashMap<>(directory);
+        profiles.values().forEach(p -> p.identities().forEach(k -> all.putIfAbsent(k, p.id())));
+        return new EventBatchApplier(all, profiles, () -> UUID.randomUUID().toString(), emailHasher::hash, policy);
+    }
+
+    private static boolean retryable(Throwable failure) {
+        return failure instanceof ProfileStore.ConcurrentProfileUpdate
+                || (failure instanceof PgException pg && RETRYABLE_SQL_STATES.contains(pg.getSqlState()));
+    }
+}

@@ -1,0 +1,63 @@
+package io.tailor.kit.problem;
+
+import io.tailor.contracts.event.Violation;
+import java.util.List;
+
+/**
+ * A failure the caller can act on, answered as problem+json with its status. Domain code throws these; the
+ * {@link ProblemMappers} turn them into responses.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String kind;
+    private final String title;
+    private final List<Violation> errors;
+
+    public ProblemException(int status, String kind, String title, String detail, List<Violation> errors) {
+        super(detail);
+        this.status = status;
+        this.kind = kind;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** 400: the input broke the listed rules. */
+    public static ProblemException invalid(List<Violation> errors) {
+        String detail = errors.size() == 1
+                ? errors.getFirst().toString()
+                : errors.size() + " fields are invalid: " + errors.getFirst() + ", ...";
+        return new ProblemException(400, "invalid-input", "Invalid input", detail, errors);
+    }
+
+    /** 400: one field is wrong. */
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Violation(field, message)));
+    }
+
+    /** 404: the named thing does not exist. */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", "Not found", detail, List.of());
+    }
+
+    /** 409: the request conflicts with what is stored (a duplicate name, a thing in use, a stale version). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "conflict", "Conflict", detail, List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Violation> errors() {
+        return errors;
+    }
+}

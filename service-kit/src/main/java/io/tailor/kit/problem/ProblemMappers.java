@@ -1,0 +1,166 @@
+package io.tailor.kit.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.tailor.contracts.event.Violation;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a REST call into an RFC 9457 problem+json response. Bad input gets a 4xx naming the field;
+ * anything unexpected gets a 500 with an id to find it in the log, and never internal details.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.kind(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType reason = Response.Status.fromStatusCode(status);
+        String title = reason == null ? "Request refused" : reason.getReasonPhrase();
+        String detail =
+                switch (status) {
+                    case 404 -> "No resource at " + uri.getPath();
+                    case 405 -> "This method is not allowed on " + uri.getPath();
+                    case 406 -> "The requested media type cannot be produced";
+                    case 413 -> "The request body is too large";
+                    case 415 -> "Send the body as application/json";
+                    default -> title;
+                };
+        return respond(status, slug(title), title, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure of %s (incident %s)", uri.getPath(), incident);
+        return respond(
+                500, "internal-error", "Internal error", "Something went wrong; incident " + incident, uri, List.of());
+    }
+
+    private static Response badJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException parse) {
+            String where = parse.getLocation() == null
+                    ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr();
+            return respond(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "The body is not valid JSON" + where,
+                    uri,
+                    List.of(new Violation("", "not valid JSON" + where)));
+        }
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String message = describe(e);
+        return respond(
+                400,
+                "invalid-input",
+                "Invalid input",
+                (field.isEmpty() ? "" : field + ": ") + message,
+                uri,
+                List.of(new Violation(field, message)));
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException format) {
+            Throwable cause = format.getCause();
+            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+            return "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return "expected " + typeName(mismatch.getTargetType());
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return "could not be read";
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO-8601 timestamp";
+        }
+        return "object";
+    }
+
+    /** The JSON path of a mapping failure, e.g. {@code events[3].properties.price}. */
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    static Response respond(int status, String kind, String title, String detail, UriInfo uri, List<Violation> errors) {
+        Problem body = new Problem(
+                Problem.TYPE_PREFIX + kind,
+                title,
+                status,
+                detail,
+                uri == null ? null : uri.getPath(),
+                errors.isEmpty() ? null : errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+}
