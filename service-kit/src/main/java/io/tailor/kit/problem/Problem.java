@@ -20,4 +20,17 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:problem:tailor:";
+
+    /** A problem of the given kind (the last part of its type URN) without field errors. */
+    public static Problem of(int status, String kind, String title, String detail, String instance) {
+        return new Problem(TYPE_PREFIX + kind, title, status, detail, instance, null);
+    }
+
+    /** This problem as a response with the problem+json media type. */
+    public jakarta.ws.rs.core.Response toResponse() {
+        return jakarta.ws.rs.core.Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(this)
+                .build();
+    }
 }

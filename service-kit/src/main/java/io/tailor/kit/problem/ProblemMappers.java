@@ -2,10 +2,7 @@ package io.tailor.kit.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tailor.contracts.event.Violation;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +27,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    /** Also declared for the exact types: quarkus-rest-jackson maps them itself otherwise. */
+    @ServerExceptionMapper(priority = 1)
+    public Response malformed(JsonParseException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
         return badJson(e, uri);
     }
 
@@ -79,74 +87,9 @@ public class ProblemMappers {
                     uri,
                     List.of(new Violation("", "not valid JSON" + where)));
         }
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
-        String message = describe(e);
-        return respond(
-                400,
-                "invalid-input",
-                "Invalid input",
-                (field.isEmpty() ? "" : field + ": ") + message,
-                uri,
-                List.of(new Violation(field, message)));
-    }
-
-    private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "'";
-        }
-        if (e instanceof InvalidFormatException format) {
-            Throwable cause = format.getCause();
-            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-                return cause.getMessage();
-            }
-            return "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType());
-        }
-        if (e instanceof MismatchedInputException mismatch) {
-            return "expected " + typeName(mismatch.getTargetType());
-        }
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-            return cause.getMessage();
-        }
-        return "could not be read";
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type == String.class || type.isEnum()) {
-            return "string";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "boolean (true or false)";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "array";
-        }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "ISO-8601 timestamp";
-        }
-        return "object";
-    }
-
-    /** The JSON path of a mapping failure, e.g. {@code events[3].properties.price}. */
-    static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        Violation violation = JsonFailures.violation(e, "");
+        String detail = violation.field().isEmpty() ? violation.message() : violation.toString();
+        return respond(400, "invalid-input", "Invalid input", detail, uri, List.of(violation));
     }
 
     private static String slug(String title) {

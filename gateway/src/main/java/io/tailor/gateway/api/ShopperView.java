@@ -1,0 +1,10 @@
+package io.tailor.gateway.api;
+
+import io.tailor.contracts.profile.Lifecycle;
+
+/**
+ * The shopper as this decision saw them.
+ *
+ * @param personalized false when consent or the global holdout ruled personalization out
+ */
+public record ShopperView(String profileId, boolean known, Lifecycle lifecycle, boolean personalized) {}

@@ -1,0 +1,77 @@
+package io.tailor.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** gateway settings ({@code gateway.*}); the README's configuration table lists them. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    Events events();
+
+    Decide decide();
+
+    Keys keys();
+
+    interface Events {
+        /** Events in one request. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** Bytes in one request body. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
+
+        /** How long an accepted event id is remembered to answer repeats as duplicates. */
+        @WithDefault("P1D")
+        Duration dedupeWindow();
+    }
+
+    interface Decide {
+        /** The whole decision's deadline; no decision takes longer. */
+        @WithDefault("50ms")
+        Duration deadline();
+
+        /** Each service's deadline (capped by the whole deadline). */
+        @WithDefault("25ms")
+        Duration profileDeadline();
+
+        @WithDefault("25ms")
+        Duration segmentDeadline();
+
+        @WithDefault("40ms")
+        Duration recommendationDeadline();
+
+        @WithDefault("30ms")
+        Duration contentDeadline();
+
+        @WithDefault("25ms")
+        Duration experimentDeadline();
+
+        /** Placements in one request. */
+        @WithDefault("10")
+        int maxPlacements();
+
+        /** Slots in one request. */
+        @WithDefault("10")
+        int maxSlots();
+    }
+
+    interface Keys {
+        /** Whether /v1 calls need an API key (X-Tailor-Key). */
+        @WithDefault("true")
+        boolean required();
+
+        /** A public (storefront) key to create at start if absent; from GATEWAY_PUBLIC_KEY. */
+        Optional<String> bootstrapPublic();
+
+        /** A secret (admin and server-side) key to create at start if absent; from GATEWAY_SECRET_KEY. */
+        Optional<String> bootstrapSecret();
+
+        /** How often keys are re-read from the database (revocations take effect within this). */
+        @WithDefault("PT30S")
+        Duration refresh();
+    }
+}

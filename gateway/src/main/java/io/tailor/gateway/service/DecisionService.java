@@ -1,0 +1,216 @@
+package io.tailor.gateway.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.tailor.contracts.decision.AssignmentRequest;
+import io.tailor.contracts.decision.AssignmentResponse;
+import io.tailor.contracts.decision.ContentRequest;
+import io.tailor.contracts.decision.ContentResponse;
+import io.tailor.contracts.decision.PlacementRequest;
+import io.tailor.contracts.decision.PlacementResult;
+import io.tailor.contracts.decision.ProfileSummary;
+import io.tailor.contracts.decision.RecommendationRequest;
+import io.tailor.contracts.decision.RecommendationResponse;
+import io.tailor.contracts.decision.RequestContext;
+import io.tailor.contracts.decision.SegmentLookupRequest;
+import io.tailor.contracts.decision.SegmentLookupResponse;
+import io.tailor.contracts.decision.ShopperRef;
+import io.tailor.contracts.decision.SlotContent;
+import io.tailor.contracts.decision.VariantAssignment;
+import io.tailor.contracts.experiment.Exposure;
+import io.tailor.contracts.profile.Lifecycle;
+import io.tailor.gateway.api.DecideRequest;
+import io.tailor.gateway.api.DecideResponse;
+import io.tailor.gateway.api.Degradation;
+import io.tailor.gateway.api.ShopperView;
+import io.tailor.gateway.client.DecisionClients;
+import io.tailor.gateway.messaging.ExposuresProducer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * Composes one decision from the five services, called in parallel. Each call has its deadline; a call that fails
+ * or is late is replaced by its documented fallback and listed in {@code degraded}, so the storefront always gets a
+ * complete answer within the decision's deadline.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
+
+    private final DecisionClients clients;
+    private final LastKnownGood lastKnown;
+    private final ExposuresProducer exposures;
+    private final MeterRegistry registry;
+
+    public DecisionService(
+            DecisionClients clients, LastKnownGood lastKnown, ExposuresProducer exposures, MeterRegistry registry) {
+        this.clients = clients;
+        this.lastKnown = lastKnown;
+        this.exposures = exposures;
+        this.registry = registry;
+    }
+
+    /** The result of one service call, or its fallback and why. */
+    record Part<T>(T value, Degradation degradation) {}
+
+    public Uni<DecideResponse> decide(DecideRequest request) {
+        long started = System.nanoTime();
+        String decisionId = UUID.randomUUID().toString();
+        ShopperRef shopper = new ShopperRef(request.anonymousId(), request.customerId());
+        RequestContext context = request.context() == null ? RequestContext.EMPTY : request.context();
+        List<PlacementRequest> placements = request.placements() == null ? List.of() : request.placements();
+        List<String> slots = request.slots() == null ? List.of() : request.slots();
+
+        Uni<Part<ProfileSummary>> profile = guard(
+                "profile-service", "unknown_shopper", () -> clients.profile(shopper), () -> unknownShopper(shopper));
+        Uni<Part<SegmentLookupResponse>> segments = guard(
+                "segment-service",
+                "no_segments",
+                () -> clients.segments(new SegmentLookupRequest(shopper, context)),
+                () -> new SegmentLookupResponse(null, List.of()));
+        Uni<Part<RecommendationResponse>> recommendations = placements.isEmpty()
+                ? Uni.createFrom().item(new Part<>(new RecommendationResponse(List.of()), null))
+                : guard(
+                        "recommendation-service",
+                        "last_known_popular",
+                        () -> clients.recommendations(new RecommendationRequest(shopper, context, placements)),
+                        () -> lastKnownPlacements(placements));
+        Uni<Part<ContentResponse>> content = slots.isEmpty()
+                ? Uni.createFrom().item(new Part<>(new ContentResponse(List.of()), null))
+                : guard(
+                        "content-service",
+                        "last_known_default",
+                        () -> clients.content(new ContentRequest(shopper, context, slots)),
+                        () -> lastKnownSlots(slots));
+        Uni<Part<AssignmentResponse>> experiments = guard(
+                "experiment-service",
+                "control",
+                () -> clients.experiments(new AssignmentRequest(shopper, context)),
+                () -> new AssignmentResponse(List.of(), false));
+
+        return Uni.combine()
+                .all()
+                .unis(profile, segments, recommendations, content, experiments)
+                .with((p, s, r, c, e) -> compose(decisionId, shopper, p, s, r, c, e, started));
+    }
+
+    private DecideResponse compose(
+            String decisionId,
+            ShopperRef shopper,
+            Part<ProfileSummary> profile,
+            Part<SegmentLookupResponse> segments,
+            Part<RecommendationResponse> recommendations,
+            Part<ContentResponse> content,
+            Part<AssignmentResponse> experiments,
+            long started) {
+        List<Degradation> degraded = new ArrayList<>();
+        for (Part<?> part : List.of(profile, segments, recommendations, content, experiments)) {
+            if (part.degradation() != null) {
+                degraded.add(part.degradation());
+            }
+        }
+        if (recommendations.degradation() == null) {
+            recommendations.value().placements().forEach(lastKnown::remember);
+        }
+        if (content.degradation() == null) {
+            content.value().slots().forEach(lastKnown::remember);
+        }
+        ProfileSummary summary = profile.value();
+        boolean holdout = experiments.value().holdout();
+        ShopperView view = new ShopperView(
+                summary.profileId(),
+                summary.known(),
+                summary.lifecycle(),
+                summary.personalizationAllowed() && !holdout);
+        List<VariantAssignment> assignments = experiments.value().assignments();
+        Instant now = Instant.now();
+        for (VariantAssignment assignment : assignments) {
+            exposures.publish(new Exposure(
+                    decisionId,
+                    assignment.experimentKey(),
+                    assignment.variationKey(),
+                    assignment.variationIndex(),
+                    shopper.unitId(),
+                    summary.profileId(),
+                    "decide",
+                    now));
+        }
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        return new DecideResponse(
+                decisionId,
+                view,
+                segments.value().segments(),
+                recommendations.value().placements(),
+                content.value().slots(),
+                assignments,
+                degraded,
+                tookMs);
+    }
+
+    private <T> Uni<Part<T>> guard(String service, String fallbackName, Supplier<Uni<T>> call, Supplier<T> fallback) {
+        return Uni.createFrom()
+                .<T>deferred(call::get)
+                .map(value -> new Part<T>(value, null))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    String reason = reason(failure);
+                    registry.counter("tailor.gateway.decide.fallbacks", "service", service, "reason", reason)
+                            .increment();
+                    LOG.debugf("Decide fell back for %s (%s): %s", service, reason, failure.toString());
+                    return new Part<>(fallback.get(), new Degradation(service, reason, fallbackName));
+                });
+    }
+
+    static String reason(Throwable failure) {
+        if (failure instanceof TimeoutException
+                || failure instanceof io.smallrye.mutiny.TimeoutException
+                || failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+            return "timeout";
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "circuit_open";
+        }
+        if (failure instanceof BulkheadException) {
+            return "overloaded";
+        }
+        if (failure instanceof java.net.ConnectException
+                || failure.getCause() instanceof java.net.ConnectException
+                || failure instanceof io.vertx.core.VertxException) {
+            return "unavailable";
+        }
+        return "error";
+    }
+
+    private static ProfileSummary unknownShopper(ShopperRef shopper) {
+        return new ProfileSummary(
+                null, false, shopper.customerId() != null, true, Lifecycle.NEW_VISITOR, Map.of(), 0, 0);
+    }
+
+    private RecommendationResponse lastKnownPlacements(List<PlacementRequest> placements) {
+        List<PlacementResult> results = new ArrayList<>();
+        for (PlacementRequest placement : placements) {
+            results.add(lastKnown
+                    .placement(placement.placement())
+                    .orElseGet(() -> new PlacementResult(placement.placement(), List.of(), true)));
+        }
+        return new RecommendationResponse(results);
+    }
+
+    private ContentResponse lastKnownSlots(List<String> slots) {
+        List<SlotContent> results = new ArrayList<>();
+        for (String slot : slots) {
+            lastKnown.slot(slot).ifPresent(results::add);
+        }
+        return new ContentResponse(results);
+    }
+}
