@@ -1,0 +1,28 @@
+package io.tailor.recommendation.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One product row as sent to the catalogue API.
+ *
+ * @param categoryPath top level first, e.g. ["Home", "Kitchen", "Mugs"]
+ * @param stock units in stock; absent when not tracked
+ * @param active false hides the product from every placement
+ */
+public record ProductInput(
+        String id,
+        String title,
+        String description,
+        List<String> categoryPath,
+        String brand,
+        Map<String, String> attributes,
+        BigDecimal price,
+        String currency,
+        Integer stock,
+        LocalDate launchDate,
+        String imageUrl,
+        String url,
+        Boolean active) {}
