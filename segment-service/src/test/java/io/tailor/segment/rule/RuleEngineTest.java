@@ -1,0 +1,151 @@
+package io.tailor.segment.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tailor.contracts.decision.RequestContext;
+import io.tailor.contracts.event.OrderLine;
+import io.tailor.contracts.event.Utm;
+import io.tailor.contracts.profile.CartState;
+import io.tailor.contracts.profile.ConsentState;
+import io.tailor.contracts.profile.Lifecycle;
+import io.tailor.contracts.profile.ProfileSnapshot;
+import io.tailor.contracts.profile.PurchaseStats;
+import io.tailor.contracts.profile.Touch;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleEngineTest {
+
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final RuleEngine engine = new RuleEngine();
+
+    static ProfileSnapshot profile(int orders, double spend, CartState cart) {
+        return new ProfileSnapshot(
+                "p1",
+                3,
+                "c1",
+                List.of("a1"),
+                Map.of("accountType", "wholesale"),
+                ConsentState.UNKNOWN,
+                NOW.minus(Duration.ofDays(40)),
+                NOW.minus(Duration.ofHours(2)),
+                3,
+                10,
+                6,
+                orders,
+                BigDecimal.valueOf(spend),
+                BigDecimal.valueOf(orders == 0 ? 0 : spend / orders),
+                orders == 0 ? null : NOW.minus(Duration.ofDays(20)),
+                List.of(),
+                cart,
+                Map.of("Kitchen", 0.7, "Garden", 0.3),
+                Map.of(),
+                Map.of(),
+                List.of(new PurchaseStats(
+                        "soap", 3, 6, NOW.minus(Duration.ofDays(80)), NOW.minus(Duration.ofDays(29)), 25.5)),
+                new Touch("facebook", "paid_social", "spring", NOW.minus(Duration.ofDays(40))),
+                null,
+                "mobile",
+                "GB",
+                Lifecycle.REPEAT);
+    }
+
+    private boolean matches(String rule, ProfileSnapshot p) {
+        RuleEngine.Compilation c = engine.compile(rule, RuleEngine.Scope.PROFILE, "rule");
+        assertThat(c.problems()).isEmpty();
+        return engine.evaluate(c.rule(), RuleInputs.profile(p, RuleInputs.Scores.NONE), null, NOW)
+                .matches();
+    }
+
+    @Test
+    void profileRulesSeeCountsMapsTimestampsAndLists() {
+        CartState idleCart = new CartState(
+                List.of(new OrderLine("p-1", 1, BigDecimal.TEN, null, null)),
+                BigDecimal.TEN,
+                NOW.minus(Duration.ofMinutes(45)));
+        ProfileSnapshot p = profile(2, 120, idleCart);
+        assertThat(matches("profile.orders >= 2 && profile.totalSpend > 100.0", p))
+                .isTrue();
+        assertThat(matches("profile.traits['accountType'] == 'wholesale'", p)).isTrue();
+        assertThat(matches("'Kitchen' in profile.categoryAffinity && profile.categoryAffinity['Kitchen'] > 0.5", p))
+                .isTrue();
+        assertThat(matches("profile.cart.items > 0 && now - profile.cart.updatedAt > duration('30m')", p))
+                .isTrue();
+        assertThat(matches("profile.cart.items > 0 && now - profile.cart.updatedAt > duration('60m')", p))
+                .isFalse();
+        assertThat(matches("profile.purchases.exists(x, x.productId == 'soap' && now > x.nextDueAt)", p))
+                .isTrue();
+        assertThat(matches("profile.firstTouch.medium in ['paid_social', 'social']", p))
+                .isTrue();
+        assertThat(matches("has(profile.lastOrderAt) && now - profile.lastOrderAt < duration('720h')", p))
+                .isTrue();
+        assertThat(matches("has(profile.lastOrderAt)", profile(0, 0, CartState.EMPTY)))
+                .isFalse();
+        assertThat(matches("profile.lifecycle == 'repeat' && profile.device == 'mobile'", p))
+                .isTrue();
+    }
+
+    @Test
+    void requestRulesSeeTheRequest() {
+        RuleEngine.Compilation c = engine.compile(
+                "request.utm.medium == 'paid_social' && request.device == 'mobile'", RuleEngine.Scope.REQUEST, "rule");
+        assertThat(c.problems()).isEmpty();
+        RequestContext request = new RequestContext(
+                "home",
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Utm("facebook", "paid_social", "spring", null, null),
+                null,
+                "mobile",
+                "GB",
+                "en-GB");
+        assertThat(engine.evaluate(
+                                c.rule(),
+                                RuleInputs.profile(profile(0, 0, CartState.EMPTY), RuleInputs.Scores.NONE),
+                                RuleInputs.request(request),
+                                NOW)
+                        .matches())
+                .isTrue();
+        assertThat(engine.compile("request.device == 'mobile'", RuleEngine.Scope.PROFILE, "rule")
+                        .problems())
+                .singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("request"));
+    }
+
+    @Test
+    void unknownFieldsWrongTypesAndSyntaxErrorsAreExplainedWithAPosition() {
+        assertThat(engine.compile("profile.ordrs > 1", RuleEngine.Scope.PROFILE, "rule")
+                        .problems())
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("rule");
+                    assertThat(v.message()).contains("ordrs").contains("line 1, column");
+                });
+        assertThat(engine.compile("profile.orders > 'many'", RuleEngine.Scope.PROFILE, "rule")
+                        .problems())
+                .isNotEmpty();
+        assertThat(engine.compile("profile.orders", RuleEngine.Scope.PROFILE, "rule")
+                        .problems())
+                .isNotEmpty();
+        assertThat(engine.compile("profile.orders >", RuleEngine.Scope.PROFILE, "rule")
+                        .problems())
+                .isNotEmpty();
+    }
+
+    @Test
+    void rulesThatAreTooLongOrTooDeepAreRefused() {
+        assertThat(engine.compile("true && ".repeat(600) + "true", RuleEngine.Scope.PROFILE, "rule")
+                        .problems())
+                .isNotEmpty();
+        assertThat(engine.compile("(".repeat(60) + "true" + ")".repeat(60), RuleEngine.Scope.PROFILE, "rule")
+                        .problems())
+                .isNotEmpty();
+    }
+}
