@@ -181,4 +181,19 @@ class EventsResourceTest {
                 .statusCode(401);
         storefront().get("/v1/admin/anything").then().statusCode(403).contentType("application/problem+json");
     }
+
+    @Test
+    void adminCallsNeedASecretKeyAndReachTheOwningService() {
+        given().header("X-Tailor-Key", "sk_test_admin")
+                .get("/v1/admin/nowhere/x")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().header("X-Tailor-Key", "sk_test_admin")
+                .get("/v1/admin/segments/")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", containsString("segment-service"));
+    }
 }

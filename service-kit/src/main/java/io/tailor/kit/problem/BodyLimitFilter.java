@@ -8,17 +8,21 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared body is larger than {@code tailor.http.max-body-bytes} with a problem+json 413
- * before it is read. (Bodies without a declared length are cut by {@code quarkus.http.limits.max-body-size}.)
+ * Refuses a request whose declared body is larger than {@code tailor.http.max-body-bytes} (admin paths:
+ * {@code tailor.http.admin-max-body-bytes}) with a problem+json 413 before it is read. Bodies without a declared
+ * length are cut by {@code quarkus.http.limits.max-body-size}.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
     private final long maxBytes;
+    private final long adminMaxBytes;
 
     public BodyLimitFilter(
-            @ConfigProperty(name = "tailor.http.max-body-bytes", defaultValue = "1048576") long maxBytes) {
+            @ConfigProperty(name = "tailor.http.max-body-bytes", defaultValue = "1048576") long maxBytes,
+            @ConfigProperty(name = "tailor.http.admin-max-body-bytes", defaultValue = "16777216") long adminMaxBytes) {
         this.maxBytes = maxBytes;
+        this.adminMaxBytes = adminMaxBytes;
     }
 
     void install(@Observes Router router) {
@@ -30,12 +34,13 @@ public class BodyLimitFilter {
             } catch (NumberFormatException e) {
                 length = -1;
             }
-            if (length > maxBytes) {
+            long limit = context.request().path().startsWith("/v1/admin/") ? adminMaxBytes : maxBytes;
+            if (length > limit) {
                 Problem problem = Problem.of(
                         413,
                         "body-too-large",
                         "Body too large",
-                        "The body has " + length + " bytes; at most " + maxBytes + " are accepted",
+                        "The body has " + length + " bytes; at most " + limit + " are accepted",
                         context.request().path());
                 context.response()
                         .setStatusCode(413)
