@@ -34,6 +34,39 @@ class TailorJsonTest {
     }
 
     @Test
+    void writtenMessagesReadBackUnderAStrictReader() throws Exception {
+        ObjectMapper strict = TailorJson.mapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        var event = new ShopperEvent(
+                "6f1c7a52-58a4-4b8e-9a57-0f5d3b0f7b11",
+                EventType.PAGE_VIEW,
+                java.time.Instant.parse("2026-11-25T09:59:00Z"),
+                null,
+                "a-1",
+                null,
+                "s-1",
+                new io.tailor.contracts.event.EventContext(
+                        null,
+                        new io.tailor.contracts.event.Utm("facebook", "paid_social", null, null, null),
+                        "mobile",
+                        null,
+                        null,
+                        null,
+                        null),
+                null);
+        assertThat(strict.readValue(mapper.writeValueAsString(event), ShopperEvent.class))
+                .isEqualTo(event);
+        var request = new io.tailor.contracts.decision.SegmentLookupRequest(
+                new io.tailor.contracts.decision.ShopperRef("a-1", null),
+                io.tailor.contracts.decision.RequestContext.EMPTY);
+        assertThat(strict.readValue(
+                        mapper.writeValueAsString(request), io.tailor.contracts.decision.SegmentLookupRequest.class))
+                .isEqualTo(request);
+        var cart = io.tailor.contracts.profile.CartState.EMPTY;
+        assertThat(mapper.writeValueAsString(cart)).doesNotContain("empty");
+    }
+
+    @Test
     void shopperKeyPrefersTheAnonymousId() {
         assertThat(ShopperKeys.of("anon-1", "c-9")).isEqualTo("a:anon-1");
         assertThat(ShopperKeys.of(null, "c-9")).isEqualTo("c:c-9");

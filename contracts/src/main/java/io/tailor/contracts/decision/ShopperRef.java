@@ -8,6 +8,7 @@ package io.tailor.contracts.decision;
  */
 public record ShopperRef(String anonymousId, String customerId) {
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return (anonymousId == null || anonymousId.isBlank()) && (customerId == null || customerId.isBlank());
     }

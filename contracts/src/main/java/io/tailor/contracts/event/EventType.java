@@ -47,6 +47,7 @@ public enum EventType {
     }
 
     /** Whether the event signals a shopper actively browsing (counts toward sessions and last seen). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isBrowsing() {
         return switch (this) {
             case PAGE_VIEW, PRODUCT_VIEW, CATEGORY_VIEW, SEARCH, ADD_TO_CART, REMOVE_FROM_CART, CHECKOUT_STARTED ->

@@ -5,6 +5,7 @@ public record Utm(String source, String medium, String campaign, String content,
 
     public static final Utm NONE = new Utm(null, null, null, null, null);
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return source == null && medium == null && campaign == null && content == null && term == null;
     }

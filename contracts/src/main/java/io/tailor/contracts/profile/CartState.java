@@ -10,6 +10,7 @@ public record CartState(List<OrderLine> lines, BigDecimal value, Instant updated
 
     public static final CartState EMPTY = new CartState(List.of(), BigDecimal.ZERO, null);
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return lines == null || lines.isEmpty();
     }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The five calls a decision makes, each bounded by its deadline, guarded by a circuit breaker (a service failing
- * half of 20 calls is skipped for 5 s, so a dead service costs nothing) and a bulkhead (at most 256 calls in flight
+ * three quarters of 40 calls is skipped for 5 s, so a dead service costs nothing) and a bulkhead (at most 256 calls in flight
  * per service). Failures surface to the caller, which serves the documented fallback.
  */
 @ApplicationScoped
@@ -50,38 +50,46 @@ public class DecisionClients {
         this.deadlines = config.decide();
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<ProfileSummary> profile(ShopperRef shopper) {
         return bounded(profiles.summary(shopper.anonymousId(), shopper.customerId()), deadlines.profileDeadline());
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<SegmentLookupResponse> segments(SegmentLookupRequest request) {
         return bounded(segments.lookup(request), deadlines.segmentDeadline());
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<RecommendationResponse> recommendations(RecommendationRequest request) {
         return bounded(recommendations.recommend(request), deadlines.recommendationDeadline());
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<ContentResponse> content(ContentRequest request) {
         return bounded(content.decide(request), deadlines.contentDeadline());
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<AssignmentResponse> experiments(AssignmentRequest request) {
         return bounded(experiments.assign(request), deadlines.experimentDeadline());
     }
 
+    /**
+     * The call's result, or a timeout failure at the deadline. The HTTP exchange itself is not cancelled: it runs
+     * to its end (bounded by the client's read timeout) and returns its connection to the pool. Cancelling an
+     * in-flight REST client call can strand pooled connections (quarkusio/quarkus#49938), which would turn one
+     * slow moment into every later call timing out.
+     */
     private <T> Uni<T> bounded(Uni<T> call, Duration deadline) {
         Duration cap = deadline.compareTo(deadlines.deadline()) < 0 ? deadline : deadlines.deadline();
-        return call.ifNoItem().after(cap).fail();
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        call.subscribe().with(result::complete, result::completeExceptionally);
+        return Uni.createFrom().completionStage(result).ifNoItem().after(cap).fail();
     }
 }

@@ -15,6 +15,25 @@ public interface GatewayConfig {
 
     Keys keys();
 
+    Demo demo();
+
+    WarmUp warmUp();
+
+    interface Demo {
+        /** The public key the demo storefront served at / uses; unset (no demo) in production. */
+        Optional<String> publicKey();
+    }
+
+    interface WarmUp {
+        /** Rounds of the five decide calls made before the gateway reports ready; 0 skips warming. */
+        @WithDefault("800")
+        int requests();
+
+        /** The longest warming may take before the gateway reports ready anyway. */
+        @WithDefault("PT90S")
+        Duration maxDuration();
+    }
+
     interface Events {
         /** Events in one request. */
         @WithDefault("500")

@@ -76,7 +76,7 @@ public class AdminProxyResource {
     }
 
     @GET
-    @Path("/{area}/{rest: .*}")
+    @Path("/{area}{rest: (/.*)?}")
     @Operation(summary = "Forward a GET to the owning service")
     public Uni<Response> get(
             @PathParam("area") String area,
@@ -87,7 +87,7 @@ public class AdminProxyResource {
     }
 
     @POST
-    @Path("/{area}/{rest: .*}")
+    @Path("/{area}{rest: (/.*)?}")
     @Operation(summary = "Forward a POST to the owning service")
     public Uni<Response> post(
             @PathParam("area") String area,
@@ -99,7 +99,7 @@ public class AdminProxyResource {
     }
 
     @PUT
-    @Path("/{area}/{rest: .*}")
+    @Path("/{area}{rest: (/.*)?}")
     @Operation(summary = "Forward a PUT to the owning service")
     public Uni<Response> put(
             @PathParam("area") String area,
@@ -111,7 +111,7 @@ public class AdminProxyResource {
     }
 
     @PATCH
-    @Path("/{area}/{rest: .*}")
+    @Path("/{area}{rest: (/.*)?}")
     @Operation(summary = "Forward a PATCH to the owning service")
     public Uni<Response> patch(
             @PathParam("area") String area,
@@ -123,7 +123,7 @@ public class AdminProxyResource {
     }
 
     @DELETE
-    @Path("/{area}/{rest: .*}")
+    @Path("/{area}{rest: (/.*)?}")
     @Operation(summary = "Forward a DELETE to the owning service")
     public Uni<Response> delete(
             @PathParam("area") String area,
@@ -153,7 +153,7 @@ public class AdminProxyResource {
         }
         URI base = services.get(owner);
         String query = uri.getRequestUri().getRawQuery();
-        String target = "/v1/" + area + (rest.isEmpty() ? "" : "/" + rest) + (query == null ? "" : "?" + query);
+        String target = "/v1/" + area + (rest == null ? "" : rest) + (query == null ? "" : "?" + query);
         HttpRequest<Buffer> request =
                 client.request(method, base.getPort(), base.getHost(), target).timeout(30_000);
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);

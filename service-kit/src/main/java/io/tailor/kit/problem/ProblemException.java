@@ -22,12 +22,22 @@ public class ProblemException extends RuntimeException {
         this.errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
-    /** 400: the input broke the listed rules. */
+    /** The most field errors one problem lists; the detail gives the total. */
+    public static final int MAX_LISTED_ERRORS = 50;
+
+    /** 400: the input broke the listed rules (the first {@value #MAX_LISTED_ERRORS} are listed). */
     public static ProblemException invalid(List<Violation> errors) {
         String detail = errors.size() == 1
                 ? errors.getFirst().toString()
-                : errors.size() + " fields are invalid: " + errors.getFirst() + ", ...";
-        return new ProblemException(400, "invalid-input", "Invalid input", detail, errors);
+                : errors.size() + " fields are invalid"
+                        + (errors.size() > MAX_LISTED_ERRORS ? " (the first " + MAX_LISTED_ERRORS + " are listed)" : "")
+                        + ": " + errors.getFirst() + ", ...";
+        return new ProblemException(
+                400,
+                "invalid-input",
+                "Invalid input",
+                detail,
+                errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
     }
 
     /** 400: one field is wrong. */

@@ -1,0 +1,290 @@
+package io.tailor.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.tailor.devstack.DevStack;
+import io.tailor.devstack.Platform;
+import io.tailor.devstack.ServiceProcess;
+import io.tailor.devstack.demo.DemoSeeder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole platform, as packaged applications on the real dev stack, driven only through the gateway: events in
+ * → profile updated → segment membership changed → one decide composed from all five services, with the changed
+ * segment and the targeted content variant.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final String PUBLIC_KEY = "pk_e2e_storefront";
+    private static final String SECRET_KEY = "sk_e2e_admin";
+    private static final Path ROOT =
+            Path.of(System.getProperty("tailor.home", "..")).toAbsolutePath().normalize();
+
+    private static DevStack stack;
+    private static Platform platform;
+    private static String gateway;
+
+    @BeforeAll
+    static void startPlatform() {
+        long started = System.nanoTime();
+        stack = DevStack.start(
+                DevStack.Options.testRun(Path.of("target", "e2e-stack").toAbsolutePath()));
+        try {
+            platform = Platform.start(
+                    stack,
+                    new Platform.Options(
+                            ROOT,
+                            Path.of("target", "e2e-logs").toAbsolutePath(),
+                            Map.of(),
+                            PUBLIC_KEY,
+                            SECRET_KEY,
+                            Map.of()),
+                    Duration.ofMinutes(4));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        gateway = platform.service("gateway").url().toString();
+        System.out.printf("Platform up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static RequestSpecification storefront() {
+        return given().baseUri(gateway).header("X-Tailor-Key", PUBLIC_KEY).contentType("application/json");
+    }
+
+    private static RequestSpecification admin() {
+        return given().baseUri(gateway).header("X-Tailor-Key", SECRET_KEY).contentType("application/json");
+    }
+
+    private static String event(String type, String anonymousId, String session, String properties, String utm) {
+        return """
+                {"eventId":"%s","type":"%s","occurredAt":"%s","anonymousId":"%s","sessionId":"%s",
+                 "context":{"page":{"type":"home"},"device":"mobile"%s},"properties":%s}
+                """
+                .formatted(
+                        UUID.randomUUID(),
+                        type,
+                        Instant.now().minusSeconds(1),
+                        anonymousId,
+                        session,
+                        utm == null ? "" : ",\"utm\":" + utm,
+                        properties);
+    }
+
+    private static void send(String... events) {
+        storefront()
+                .body("{\"events\":[" + String.join(",", events) + "]}")
+                .post("/v1/events")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(events.length));
+    }
+
+    private static JsonPath decide(String anonymousId) {
+        return storefront()
+                .body(
+                        """
+                        {"anonymousId":"%s","context":{"pageType":"home","device":"mobile"},
+                         "placements":[{"placement":"home_for_you","limit":4}],"slots":["home_hero"]}
+                        """
+                                .formatted(anonymousId))
+                .post("/v1/decide")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsHealthyAndDescribesItsApi() {
+        for (ServiceProcess service : platform.services().values()) {
+            given().baseUri(service.url().toString())
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"));
+            given().baseUri(service.url().toString())
+                    .get("/q/openapi?format=json")
+                    .then()
+                    .statusCode(200)
+                    .body("openapi", notNullValue());
+            given().baseUri(service.url().toString())
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("jvm_memory_used_bytes"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void eventsChangeTheProfileTheSegmentAndWhatDecideComposes() {
+        admin().body(
+                        """
+                [{"id":"e2e-mug","title":"Enamel mug","categoryPath":["Kitchen & Dining"],"price":8.5,"currency":"GBP","stock":10},
+                 {"id":"e2e-candle","title":"Fig candle","categoryPath":["Home","Candles & Lights"],"price":12,"currency":"GBP","stock":5}]
+                """)
+                .put("/v1/admin/catalog/products")
+                .then()
+                .statusCode(200)
+                .body("upserted", equalTo(2));
+        admin().body(
+                        """
+                {"name":"Homepage hero","variants":[
+                  {"key":"default","default":true,"title":"Gifts for every room"},
+                  {"key":"welcome-offer","priority":20,"targeting":{"segments":["first-time-visitor"]},"title":"Welcome!"},
+                  {"key":"welcome-back","priority":10,"targeting":{"segments":["repeat-customer"]},"title":"Welcome back"}]}
+                """)
+                .put("/v1/admin/content/slots/home_hero")
+                .then()
+                .statusCode(200);
+        admin().body("{\"name\":\"Hero layout\",\"variations\":[{\"key\":\"control\"},{\"key\":\"big-hero\"}]}")
+                .put("/v1/admin/experiments/e2e-hero-layout")
+                .then()
+                .statusCode(200);
+        admin().post("/v1/admin/experiments/e2e-hero-layout/start").then().statusCode(200);
+
+        String shopper = "e2e-" + UUID.randomUUID();
+        send(
+                event("page_view", shopper, "s1", "{}", "{\"source\":\"facebook\",\"medium\":\"paid_social\"}"),
+                event("product_view", shopper, "s1", "{\"productId\":\"e2e-mug\",\"price\":8.5}", null));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> admin().queryParam("anonymousId", shopper)
+                .get("/v1/admin/profiles")
+                .then()
+                .statusCode(200)
+                .body("productViews", equalTo(1))
+                .body("firstTouch.medium", equalTo("paid_social")));
+
+        JsonPath first = awaitComposed(shopper, "first-time-visitor");
+        assertThat(first.getString("slots[0].variantKey")).isEqualTo("welcome-offer");
+        assertThat(first.getString("slots[0].matchedRule")).isEqualTo("segment=first-time-visitor");
+        assertThat(first.getList("placements[0].items.productId")).contains("e2e-mug");
+        assertThat(first.getString("placements[0].items[0].reason")).isEqualTo("You viewed this recently");
+        assertThat(first.getList("experiments.experimentKey")).contains("e2e-hero-layout");
+
+        String order =
+                """
+                {"orderId":"%s","currency":"GBP","total":8.5,
+                 "lines":[{"productId":"e2e-mug","quantity":1,"price":8.5}]}
+                """;
+        send(
+                event("order_completed", shopper, "s2", order.formatted("o1-" + shopper), null),
+                event("order_completed", shopper, "s3", order.formatted("o2-" + shopper), null));
+
+        JsonPath repeat = awaitComposed(shopper, "repeat-customer");
+        assertThat(repeat.getList("segments.key")).doesNotContain("first-time-visitor");
+        assertThat(repeat.getString("slots[0].variantKey")).isEqualTo("welcome-back");
+        assertThat(repeat.getString("shopper.lifecycle")).isEqualTo("repeat");
+    }
+
+    /** Decides until all five services answered in time and the shopper is in {@code segment}. */
+    private static JsonPath awaitComposed(String shopper, String segment) {
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    JsonPath d = decide(shopper);
+                    last[0] = d;
+                    assertThat(d.getList("degraded")).as("degraded parts").isEmpty();
+                    assertThat(d.getList("segments.key")).contains(segment);
+                });
+        return last[0];
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsAProblemNotAFailure() {
+        storefront()
+                .body("{\"events\":[{\"type\":\"product_view\"}]}")
+                .post("/v1/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("events[0].eventId"));
+        storefront()
+                .body("{not json")
+                .post("/v1/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        storefront()
+                .body("{\"context\":{\"pageType\":\"home\"}}")
+                .post("/v1/decide")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("anonymousId"));
+        storefront()
+                .body("{\"anonymousId\":\"x\",\"placements\":[{\"placement\":\"home_for_you\",\"limit\":\"many\"}]}")
+                .post("/v1/decide")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("placements[0].limit"));
+        given().baseUri(gateway)
+                .contentType("application/json")
+                .body("{}")
+                .post("/v1/decide")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    @Order(4)
+    void theDemoStoreLoadsAndItsCustomersArePersonalized() throws Exception {
+        DemoSeeder.Summary summary = new DemoSeeder(platform.service("gateway").url(), PUBLIC_KEY, SECRET_KEY)
+                .seed(ROOT.resolve("data"), Clock.systemUTC());
+        assertThat(summary.products()).isGreaterThan(1_500);
+        assertThat(summary.events()).isGreaterThan(10_000);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> admin().queryParam("customerId", "17850")
+                .get("/v1/admin/profiles")
+                .then()
+                .statusCode(200)
+                .body("orders", org.hamcrest.Matchers.greaterThanOrEqualTo(10))
+                .body("traits.accountType", equalTo("retail")));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> admin().get("/v1/admin/segments/repeat-customer")
+                .then()
+                .statusCode(200)
+                .body("size", org.hamcrest.Matchers.greaterThan(20)));
+        List<String> slots = given().baseUri(gateway)
+                .get("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .htmlPath()
+                .getList("html.body.main.section.@id");
+        assertThat(slots).contains("hero");
+    }
+}
