@@ -1,12 +1,11 @@
 package io.tailor.gateway.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tailor.contracts.Topics;
 import io.tailor.contracts.experiment.Exposure;
+import io.tailor.kit.messaging.KeyedMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
@@ -28,10 +27,7 @@ public class ExposuresProducer {
     }
 
     public void publish(Exposure exposure) {
-        emitter.sendMessage(Message.of(exposure)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                                .withKey(exposure.unitId())
-                                .build()))
+        emitter.sendMessage(KeyedMessages.keyed(exposure, exposure.unitId()))
                 .subscribe()
                 .with(
                         ok -> {},

@@ -2,14 +2,13 @@ package io.tailor.gateway.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tailor.contracts.ShopperKeys;
 import io.tailor.contracts.Topics;
 import io.tailor.contracts.event.ShopperEvent;
+import io.tailor.kit.messaging.KeyedMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -29,16 +28,6 @@ public class ShopperEventsProducer {
     }
 
     public Uni<Void> publish(List<ShopperEvent> events) {
-        return Uni.join()
-                .all(events.stream().map(this::publish).toList())
-                .andCollectFailures()
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> publish(ShopperEvent event) {
-        return emitter.sendMessage(Message.of(event)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(ShopperKeys.of(event))
-                        .build()));
+        return KeyedMessages.sendAll(emitter, events, ShopperKeys::of);
     }
 }

@@ -2,13 +2,12 @@ package io.tailor.profile.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tailor.contracts.Topics;
 import io.tailor.contracts.profile.ProfileChange;
+import io.tailor.kit.messaging.KeyedMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** Publishes profile changes on {@code profile-changes}, keyed by profile id; completes when Kafka has them. */
@@ -24,19 +23,10 @@ public class ProfileChangesProducer {
     }
 
     public Uni<Void> send(List<ProfileChange> changes) {
-        if (changes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.join()
-                .all(changes.stream().map(this::send).toList())
-                .andCollectFailures()
-                .replaceWithVoid();
+        return KeyedMessages.sendAll(emitter, changes, ProfileChange::profileId);
     }
 
     public Uni<Void> send(ProfileChange change) {
-        return emitter.sendMessage(Message.of(change)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(change.profileId())
-                        .build()));
+        return emitter.sendMessage(KeyedMessages.keyed(change, change.profileId()));
     }
 }

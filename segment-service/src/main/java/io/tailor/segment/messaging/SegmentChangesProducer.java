@@ -2,13 +2,12 @@ package io.tailor.segment.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tailor.contracts.Topics;
 import io.tailor.contracts.segment.SegmentChange;
+import io.tailor.kit.messaging.KeyedMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** Publishes enter and exit events on {@code segment-changes}, keyed by profile id; completes when Kafka has them. */
@@ -24,17 +23,6 @@ public class SegmentChangesProducer {
     }
 
     public Uni<Void> send(List<SegmentChange> changes) {
-        if (changes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.join()
-                .all(changes.stream()
-                        .map(c -> emitter.sendMessage(Message.of(c)
-                                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                                        .withKey(c.profileId())
-                                        .build())))
-                        .toList())
-                .andCollectFailures()
-                .replaceWithVoid();
+        return KeyedMessages.sendAll(emitter, changes, SegmentChange::profileId);
     }
 }
