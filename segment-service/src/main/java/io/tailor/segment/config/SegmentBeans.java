@@ -1,6 +1,6 @@
 package io.tailor.segment.config;
 
-import io.tailor.segment.rule.RuleEngine;
+import io.tailor.rules.RuleEngine;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;

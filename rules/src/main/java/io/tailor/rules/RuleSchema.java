@@ -1,4 +1,4 @@
-package io.tailor.segment.rule;
+package io.tailor.rules;
 
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;

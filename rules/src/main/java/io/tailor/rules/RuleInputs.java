@@ -1,4 +1,4 @@
-package io.tailor.segment.rule;
+package io.tailor.rules;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;

@@ -1,4 +1,4 @@
-package io.tailor.segment.rule;
+package io.tailor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
