@@ -33,6 +33,37 @@ public interface ProfileConfig {
 
     Lifecycle lifecycle();
 
+    Privacy privacy();
+
+    Retention retention();
+
+    /** Erasure across services (docs/privacy.md). */
+    interface Privacy {
+        /** The services that must confirm an erasure before it is complete. */
+        @WithDefault(
+                "profile-service,segment-service,recommendation-service,content-service,experiment-service,gateway")
+        java.util.List<String> services();
+    }
+
+    /** How long data is kept (docs/privacy.md). */
+    interface Retention {
+        /** Profiles not seen for this long are erased. */
+        @WithDefault("P400D")
+        Duration inactiveProfiles();
+
+        /** Processed event ids and erasure tombstones are kept this long (longer than Kafka keeps raw events). */
+        @WithDefault("P14D")
+        Duration eventIds();
+
+        /** How often retention runs. */
+        @WithDefault("1h")
+        String every();
+
+        /** Profiles erased per run at most. */
+        @WithDefault("500")
+        int batch();
+    }
+
     /** Lifecycle thresholds (docs/profiles.md). */
     interface Lifecycle {
         @WithDefault("2")

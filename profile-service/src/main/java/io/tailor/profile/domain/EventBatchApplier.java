@@ -38,6 +38,12 @@ public final class EventBatchApplier {
     private final List<ProfileMergeRecord> merges = new ArrayList<>();
     private final Set<String> removed = new LinkedHashSet<>();
     private final Map<String, List<String>> mergedInto = new LinkedHashMap<>();
+    private final List<ConsentRecord> consentRecords = new ArrayList<>();
+    private final Map<String, String> survivorOf = new LinkedHashMap<>();
+    private final Map<ShopperEvent, String> rejected = new LinkedHashMap<>();
+
+    /** A rejected event and why. */
+    public record Rejection(ShopperEvent event, String reason) {}
 
     /**
      * @param directory every identity of the batch (and of the loaded profiles) that resolves, to its profile id
@@ -78,9 +84,25 @@ public final class EventBatchApplier {
         if (event.type() == EventType.IDENTIFY && event.propertiesOrEmpty().email() != null) {
             current.emailHash(emailHasher.apply(event.propertiesOrEmpty().email()));
         }
-        current.state().apply(event, policy);
         changed.add(current.id());
+        try {
+            current.state().apply(event, policy);
+        } catch (RejectedEvent e) {
+            rejected.put(event, e.getMessage());
+            return;
+        }
         lastCause.put(current.id(), event);
+        if (event.type() == EventType.CONSENT_UPDATED
+                && event.propertiesOrEmpty().consent() != null) {
+            String source = event.propertiesOrEmpty().consentSource();
+            String profileId = current.id();
+            event.propertiesOrEmpty().consent().forEach((purpose, granted) -> {
+                if (granted != null) {
+                    consentRecords.add(new ConsentRecord(
+                            profileId, purpose, granted, source, event.eventId(), event.occurredAt()));
+                }
+            });
+        }
     }
 
     /**
@@ -172,6 +194,7 @@ public final class EventBatchApplier {
         republish.remove(merged.id());
         lastCause.remove(merged.id());
         changed.add(survivor.id());
+        survivorOf.put(merged.id(), survivor.id());
         List<String> absorbed = mergedInto.computeIfAbsent(survivor.id(), id -> new ArrayList<>());
         List<String> transitive = mergedInto.remove(merged.id());
         if (!merged.isNew()) {
@@ -211,6 +234,32 @@ public final class EventBatchApplier {
 
     public List<ProfileMergeRecord> merges() {
         return merges;
+    }
+
+    /** Consent choices applied in this batch, to add to the history (profile ids as of the end of the batch). */
+    public List<ConsentRecord> consentRecords() {
+        return consentRecords.stream()
+                .map(r -> {
+                    String id = r.profileId();
+                    while (!profiles.containsKey(id) && survivorOf.containsKey(id)) {
+                        id = survivorOf.get(id);
+                    }
+                    return new ConsentRecord(
+                            profiles.containsKey(id) ? id : r.profileId(),
+                            r.purpose(),
+                            r.granted(),
+                            r.source(),
+                            r.eventId(),
+                            r.occurredAt());
+                })
+                .toList();
+    }
+
+    /** Events that were valid but could not apply, with the reason (to dead-letter). */
+    public List<Rejection> rejections() {
+        List<Rejection> out = new ArrayList<>();
+        rejected.forEach((event, reason) -> out.add(new Rejection(event, reason)));
+        return out;
     }
 
     /** Saved profiles merged away in this batch (to delete after their identities moved). */

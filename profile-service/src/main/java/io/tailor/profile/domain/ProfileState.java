@@ -36,6 +36,10 @@ import java.util.Map;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ProfileState {
 
+    /** The most lines a cart may hold; an addition beyond is rejected (dead-lettered). */
+    public static final int MAX_CART_LINES = 200;
+
+    private static final int MAX_LINE_QUANTITY = 10_000;
     private static final int RECENT_SESSIONS = 20;
     private static final int RECENT_ORDERS = 50;
     private static final double VIEW_WEIGHT = 1;
@@ -83,10 +87,17 @@ public final class ProfileState {
         Instant last;
     }
 
-    /** Applies one event. Returns false when it changed nothing (e.g. an order already counted). */
+    /**
+     * Applies one event. Returns false when it changed nothing (e.g. an order already counted).
+     *
+     * @throws RejectedEvent when the event cannot apply to this profile; nothing was changed
+     */
     public boolean apply(ShopperEvent event, ProfilePolicy policy) {
         Instant at = event.occurredAt();
         EventProperties p = event.propertiesOrEmpty();
+        if (event.type() == EventType.ADD_TO_CART) {
+            checkCartRoom(p);
+        }
         if (event.type() == EventType.ORDER_COMPLETED && p.orderId() != null && recentOrderIds.contains(p.orderId())) {
             return false;
         }
@@ -287,6 +298,17 @@ public final class ProfileState {
         }
         brands.add(brand, weight, at, halfLife);
         priceBands.add(PriceBand.of(price), weight, at, halfLife);
+    }
+
+    private void checkCartRoom(EventProperties p) {
+        OrderLine current = cartLine(p.productId());
+        if (current == null && cartLines.size() >= MAX_CART_LINES) {
+            throw new RejectedEvent("oversized cart: it already has " + MAX_CART_LINES + " lines");
+        }
+        int quantity = p.quantity() == null ? 1 : p.quantity();
+        if (current != null && current.quantity() + quantity > MAX_LINE_QUANTITY) {
+            throw new RejectedEvent("oversized cart: more than " + MAX_LINE_QUANTITY + " units of " + p.productId());
+        }
     }
 
     private void addToCart(EventProperties p, Instant at) {

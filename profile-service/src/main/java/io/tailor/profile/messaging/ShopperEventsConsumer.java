@@ -47,6 +47,7 @@ public class ShopperEventsConsumer {
     @Incoming(Topics.SHOPPER_EVENTS)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<ShopperEvent> events = new ArrayList<>(records.count());
+        java.util.Map<String, ConsumerRecord<String, String>> sources = new java.util.HashMap<>();
         List<Uni<Void>> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             String problem;
@@ -56,6 +57,7 @@ public class ShopperEventsConsumer {
                 List<Violation> violations = validator.validate(event);
                 if (violations.isEmpty()) {
                     events.add(event);
+                    sources.putIfAbsent(event.eventId(), record);
                     continue;
                 }
                 problem = violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
@@ -69,6 +71,21 @@ public class ShopperEventsConsumer {
         Uni<Void> dlq = rejected.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        return dlq.chain(() -> profiles.process(events)).replaceWithVoid();
+        return dlq.chain(() -> profiles.process(events))
+                .flatMap(applied -> applied.rejections().isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Uni.join()
+                                .all(applied.rejections().stream()
+                                        .map(r -> {
+                                            LOG.warnf(
+                                                    "Dead-lettering event %s: %s",
+                                                    r.event().eventId(), r.reason());
+                                            deadLettered.increment();
+                                            return deadLetters.send(
+                                                    sources.get(r.event().eventId()), r.reason());
+                                        })
+                                        .toList())
+                                .andFailFast()
+                                .replaceWithVoid());
     }
 }

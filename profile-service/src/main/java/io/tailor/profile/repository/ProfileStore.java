@@ -3,6 +3,7 @@ package io.tailor.profile.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tailor.profile.domain.ConsentRecord;
 import io.tailor.profile.domain.IdentityKey;
 import io.tailor.profile.domain.ProfileMergeRecord;
 import io.tailor.profile.domain.ProfileRecord;
@@ -75,6 +76,22 @@ public class ProfileStore {
                 });
     }
 
+    /** When each of these identities was erased, for those that were. */
+    public Uni<Map<IdentityKey, Instant>> tombstones(SqlConnection c, Collection<IdentityKey> keys) {
+        String[] kinds = keys.stream().map(k -> k.kind().column()).toArray(String[]::new);
+        String[] values = keys.stream().map(IdentityKey::value).toArray(String[]::new);
+        return c.preparedQuery("SELECT e.kind, e.value, e.erased_at FROM erased_identity e"
+                        + " JOIN unnest($1::text[], $2::text[]) AS k(kind, value)"
+                        + " ON e.kind = k.kind AND e.value = k.value")
+                .execute(Tuple.of(kinds, values))
+                .map(rows -> {
+                    Map<IdentityKey, Instant> found = new LinkedHashMap<>();
+                    rows.forEach(row -> found.put(
+                            identity(row), row.getOffsetDateTime("erased_at").toInstant()));
+                    return found;
+                });
+    }
+
     /** Loads and locks the profiles, each with all its identities (most recently linked first). */
     public Uni<Map<String, ProfileRecord>> lockAndLoad(SqlConnection c, Collection<String> profileIds) {
         if (profileIds.isEmpty()) {
@@ -124,6 +141,7 @@ public class ProfileStore {
             Map<IdentityKey, String> links,
             List<ProfileMergeRecord> merges,
             Collection<String> removed,
+            List<ConsentRecord> consentRecords,
             Instant now) {
         OffsetDateTime at = utc(now);
         List<Tuple> profiles = new ArrayList<>();
@@ -174,6 +192,28 @@ public class ProfileStore {
             chain = chain.call(() -> c.preparedQuery("INSERT INTO profile_merge (survivor_id, merged_id, reason,"
                             + " cause_event_id, merged_at) VALUES ($1, $2, $3, $4, $5)")
                     .executeBatch(tuples));
+        }
+        if (!merges.isEmpty()) {
+            List<Tuple> moves = merges.stream()
+                    .map(m -> Tuple.of(m.survivorId(), m.mergedId()))
+                    .toList();
+            chain = chain.call(() -> c.preparedQuery("UPDATE consent_record SET profile_id = $1 WHERE profile_id = $2")
+                    .executeBatch(moves));
+        }
+        if (!consentRecords.isEmpty()) {
+            List<Tuple> rows = consentRecords.stream()
+                    .map(r -> Tuple.from(Arrays.asList(
+                            r.profileId(),
+                            r.purpose(),
+                            r.granted(),
+                            r.source(),
+                            r.eventId() == null ? null : UUID.fromString(r.eventId()),
+                            utc(r.occurredAt()),
+                            at)))
+                    .toList();
+            chain = chain.call(() -> c.preparedQuery("INSERT INTO consent_record (profile_id, purpose, granted, source,"
+                            + " event_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                    .executeBatch(rows));
         }
         if (!removed.isEmpty()) {
             chain = chain.call(() -> c.preparedQuery("DELETE FROM profile WHERE id = ANY($1)")

@@ -56,6 +56,11 @@ public class ProfileQueries {
                 .flatMap(hot -> hot.isPresent() ? Uni.createFrom().item(hot) : fromDatabase(profileId, 0));
     }
 
+    /** The profile with this id (or its survivor) from PostgreSQL, never the hot state (export, erasure). */
+    public Uni<Optional<ProfileSnapshot>> byIdFromDatabase(String profileId) {
+        return fromDatabase(profileId, 0);
+    }
+
     /** The profile the shopper's identities resolve to. */
     @WithSession
     public Uni<Optional<ProfileSnapshot>> byShopper(ShopperRef shopper) {

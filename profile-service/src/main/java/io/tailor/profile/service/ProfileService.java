@@ -31,12 +31,18 @@ import java.util.UUID;
  * Applies shopper events to profiles: one transaction per batch (dedupe, resolve, lock, apply, save), then the hot
  * state and {@code profile-changes}. Exactly-once effect: an event id is recorded in the same transaction as its
  * effect, so a redelivered event changes nothing (and its profile is published again, healing a failure between
- * commit and publish).
+ * commit and publish). Events about an erased shopper that happened before the erasure are dropped.
  */
 @ApplicationScoped
 public class ProfileService {
 
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23505", "40001", "40P01");
+
+    /** What a batch did: the profiles it changed (as published) and the events that could not apply, with why. */
+    public record Applied(List<ProfileChange> changes, List<EventBatchApplier.Rejection> rejections) {
+
+        static final Applied NOTHING = new Applied(List.of(), List.of());
+    }
 
     private final ProfileStore store;
     private final HotProfileWriter hotState;
@@ -46,6 +52,7 @@ public class ProfileService {
     private final Clock clock;
     private final Counter applied;
     private final Counter duplicates;
+    private final Counter erasedDropped;
 
     public ProfileService(
             ProfileStore store,
@@ -63,18 +70,21 @@ public class ProfileService {
         this.clock = clock;
         this.applied = registry.counter("tailor.profile.events.applied");
         this.duplicates = registry.counter("tailor.profile.events.duplicate");
+        this.erasedDropped = registry.counter("tailor.profile.events.erased");
     }
 
     /** Applies valid events, publishes the changed profiles, and completes when both are done. */
-    public Uni<List<ProfileChange>> process(List<ShopperEvent> events) {
+    public Uni<Applied> process(List<ShopperEvent> events) {
         if (events.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Applied.NOTHING);
         }
-        return apply(events).call(hotState::publish).call(changes::send);
+        return apply(events)
+                .call(result -> hotState.publish(result.changes()))
+                .call(result -> changes.send(result.changes()));
     }
 
     /** Applies and saves, retrying the whole batch when another writer changed one of its profiles meanwhile. */
-    public Uni<List<ProfileChange>> apply(List<ShopperEvent> events) {
+    public Uni<Applied> apply(List<ShopperEvent> events) {
         return Uni.createFrom()
                 .deferred(() -> store.inTransaction(c -> applyIn(c, events, clock.instant())))
                 .onFailure(ProfileService::retryable)
@@ -83,12 +93,38 @@ public class ProfileService {
                 .atMost(8);
     }
 
-    private Uni<List<ProfileChange>> applyIn(SqlConnection c, List<ShopperEvent> events, Instant now) {
+    private Uni<Applied> applyIn(SqlConnection c, List<ShopperEvent> events, Instant now) {
         Map<String, ShopperEvent> unique = new LinkedHashMap<>();
         events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
         Set<IdentityKey> keys = new LinkedHashSet<>();
         unique.values().forEach(e -> keys.addAll(EventBatchApplier.identitiesOf(e, emailHasher::hash)));
+        return store.tombstones(c, keys).flatMap(tombstones -> {
+            dropErased(unique, tombstones);
+            return unique.isEmpty()
+                    ? Uni.createFrom().item(Applied.NOTHING)
+                    : applyLive(c, unique, keys, events.size(), now);
+        });
+    }
 
+    /** Events about an erased shopper that happened before the erasure must not recreate the profile. */
+    private void dropErased(Map<String, ShopperEvent> events, Map<IdentityKey, Instant> tombstones) {
+        if (tombstones.isEmpty()) {
+            return;
+        }
+        events.values().removeIf(e -> {
+            for (IdentityKey key : EventBatchApplier.identitiesOf(e, emailHasher::hash)) {
+                Instant erasedAt = tombstones.get(key);
+                if (erasedAt != null && !e.occurredAt().isAfter(erasedAt)) {
+                    erasedDropped.increment();
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private Uni<Applied> applyLive(
+            SqlConnection c, Map<String, ShopperEvent> unique, Set<IdentityKey> keys, int received, Instant now) {
         return store.markProcessed(c, unique.keySet(), now).flatMap(fresh -> store.resolve(c, keys)
                 .flatMap(directory -> store.lockAndLoad(c, new HashSet<>(directory.values()))
                         .flatMap(profiles -> {
@@ -103,16 +139,18 @@ public class ProfileService {
                                     applier.touch(event);
                                 }
                             }
-                            applied.increment(fresh.size());
-                            duplicates.increment(events.size() - fresh.size());
+                            applied.increment(
+                                    fresh.size() - applier.rejections().size());
+                            duplicates.increment(received - fresh.size());
                             return store.save(
                                             c,
                                             applier.changedProfiles(),
                                             applier.links(),
                                             applier.merges(),
                                             applier.removedProfiles(),
+                                            applier.consentRecords(),
                                             now)
-                                    .replaceWith(() -> applier.changes(now));
+                                    .replaceWith(() -> new Applied(applier.changes(now), applier.rejections()));
                         })));
     }
 
