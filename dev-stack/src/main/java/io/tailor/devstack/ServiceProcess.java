@@ -130,6 +130,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the service at once (SIGKILL), as a crash would: no shutdown hooks, no commits. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the service gracefully (SIGTERM), forcibly after 20 s. */
     @Override
     public void close() {

@@ -52,6 +52,25 @@ public final class TopicClient implements AutoCloseable {
         }
     }
 
+    /** Sends many keyed records without waiting for each, then waits until the broker has all of them. */
+    public void sendAll(String topic, java.util.List<Map.Entry<String, String>> keyedValues) {
+        java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(keyedValues.size());
+        for (Map.Entry<String, String> kv : keyedValues) {
+            sent.add(producer.send(new ProducerRecord<>(topic, kv.getKey(), kv.getValue())));
+        }
+        producer.flush();
+        try {
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not send to " + topic, e.getCause());
+        }
+    }
+
     /** Starts watching {@code topic} from now on. */
     public Watcher watch(String topic) {
         return new Watcher(topic);

@@ -226,6 +226,50 @@ class PlatformIT {
 
     @Test
     @Order(3)
+    void erasingAShopperRemovesThemFromEveryServiceAndEveryServiceConfirms() {
+        String shopper = "e2e-erase-" + UUID.randomUUID();
+        send(
+                event("page_view", shopper, "s1", "{}", null),
+                event("product_view", shopper, "s1", "{\"productId\":\"e2e-mug\",\"price\":8.5}", null));
+        awaitComposed(shopper, "first-time-visitor");
+        String profileId = admin().queryParam("anonymousId", shopper)
+                .get("/v1/admin/profiles")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("profileId");
+
+        String requestId = admin().delete("/v1/admin/profiles/" + profileId)
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("requestId");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> admin().get("/v1/admin/profiles/privacy-requests/" + requestId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("complete"))
+                        .body("answers.service", hasItem("segment-service"))
+                        .body("answers.service", hasItem("experiment-service"))
+                        .body("answers.service", hasItem("gateway")));
+
+        admin().get("/v1/admin/profiles/" + profileId).then().statusCode(404);
+        admin().queryParam("anonymousId", shopper)
+                .get("/v1/admin/profiles")
+                .then()
+                .statusCode(404);
+        admin().body("{\"shopper\":{\"anonymousId\":\"" + shopper + "\"}}")
+                .post("/v1/admin/memberships/lookup")
+                .then()
+                .statusCode(200)
+                .body("segments", org.hamcrest.Matchers.hasSize(0));
+        JsonPath after = decide(shopper);
+        assertThat(after.getBoolean("shopper.known")).isFalse();
+        assertThat(after.getString("shopper.profileId")).isNull();
+    }
+
+    @Test
+    @Order(4)
     void badInputIsAProblemNotAFailure() {
         storefront()
                 .body("{\"events\":[{\"type\":\"product_view\"}]}")
@@ -262,7 +306,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theDemoStoreLoadsAndItsCustomersArePersonalized() throws Exception {
         DemoSeeder.Summary summary = new DemoSeeder(platform.service("gateway").url(), PUBLIC_KEY, SECRET_KEY)
                 .seed(ROOT.resolve("data"), Clock.systemUTC());

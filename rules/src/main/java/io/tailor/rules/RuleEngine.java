@@ -48,6 +48,7 @@ public final class RuleEngine {
                 .maxParseRecursionDepth(32)
                 .maxParseExpressionNodeCount(500)
                 .comprehensionMaxIterations(1_000)
+                .maxRegexProgramSize(1_000)
                 .build();
         profileCompiler = compiler(options, false, SimpleType.BOOL);
         requestCompiler = compiler(options, true, SimpleType.BOOL);
@@ -75,8 +76,24 @@ public final class RuleEngine {
         return builder.build();
     }
 
-    /** A rule that type-checked, ready to evaluate. */
-    public record Compiled(String source, Scope scope, CelRuntime.Program program) {}
+    /**
+     * A rule that type-checked, ready to evaluate.
+     *
+     * @param fields the paths the rule reads ({@code profile.cart.updatedAt}), sorted
+     * @param cost the estimated evaluation cost ({@link RuleAnalysis})
+     */
+    public record Compiled(String source, Scope scope, CelRuntime.Program program, List<String> fields, long cost) {
+
+        public Compiled(String source, Scope scope, CelRuntime.Program program) {
+            this(source, scope, program, List.of(), 0);
+        }
+
+        /** Whether the rule reads any field below {@code prefix} (e.g. {@code profile.rfm}). */
+        public boolean reads(String prefix) {
+            return fields.stream()
+                    .anyMatch(f -> f.equals(prefix) || f.startsWith(prefix + ".") || prefix.startsWith(f + "."));
+        }
+    }
 
     /** The outcome of compiling: the rule, or every problem with its line and column. */
     public record Compilation(Compiled rule, List<Violation> problems) {
@@ -129,7 +146,18 @@ public final class RuleEngine {
         }
         try {
             CelAbstractSyntaxTree ast = compiler.compile(source).getAst();
-            return new Compilation(new Compiled(source, scope, runtime.createProgram(ast)), List.of());
+            RuleAnalysis.Result analysis = RuleAnalysis.of(ast.getExpr());
+            if (analysis.cost() > RuleAnalysis.MAX_COST) {
+                problems.add(new Violation(
+                        field,
+                        "the rule is too costly to evaluate on every profile change: estimated " + analysis.cost()
+                                + " steps, at most " + RuleAnalysis.MAX_COST
+                                + " (avoid nesting macros such as exists() over long lists)"));
+                return new Compilation(null, problems);
+            }
+            return new Compilation(
+                    new Compiled(source, scope, runtime.createProgram(ast), analysis.fields(), analysis.cost()),
+                    List.of());
         } catch (CelValidationException e) {
             for (CelIssue issue : e.getErrors()) {
                 var at = issue.getSourceLocation();

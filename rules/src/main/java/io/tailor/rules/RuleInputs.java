@@ -64,6 +64,14 @@ public final class RuleInputs {
         if (p.recentlyViewed() != null) {
             FieldDescriptor viewed = d.findFieldByName("recentlyViewed");
             p.recentlyViewed().stream().map(RecentView::productId).forEach(id -> b.addRepeatedField(viewed, id));
+            timestamp(
+                    b,
+                    "lastViewedAt",
+                    p.recentlyViewed().stream()
+                            .map(RecentView::at)
+                            .filter(java.util.Objects::nonNull)
+                            .max(Instant::compareTo)
+                            .orElse(null));
         }
         CartState cart = p.cartOrEmpty();
         Descriptor cartType = nested(d, "cart");
@@ -77,7 +85,21 @@ public final class RuleInputs {
             cb.setField(cartType.findFieldByName("updatedAt"), ts(cart.updatedAt()));
         }
         if (cart.lines() != null) {
-            cart.lines().forEach(l -> cb.addRepeatedField(cartType.findFieldByName("productIds"), l.productId()));
+            long units = 0;
+            java.util.Set<String> categories = new java.util.LinkedHashSet<>();
+            for (var l : cart.lines()) {
+                if (l.productId() != null) {
+                    cb.addRepeatedField(cartType.findFieldByName("productIds"), l.productId());
+                }
+                units += Math.max(0, l.quantity());
+                if (l.categoryPath() != null
+                        && !l.categoryPath().isEmpty()
+                        && l.categoryPath().getFirst() != null) {
+                    categories.add(l.categoryPath().getFirst());
+                }
+            }
+            cb.setField(cartType.findFieldByName("units"), units);
+            categories.forEach(category -> cb.addRepeatedField(cartType.findFieldByName("categories"), category));
         }
         b.setField(d.findFieldByName("cart"), cb.build());
         mapField(b, "categoryAffinity", p.categoryAffinity());
@@ -94,6 +116,23 @@ public final class RuleInputs {
         set(b, "device", p.device());
         set(b, "country", p.country());
         set(b, "lifecycle", p.lifecycle() == null ? null : p.lifecycle().wireName());
+        setScores(b, scores);
+        return b.build();
+    }
+
+    /**
+     * The profile input {@code base} with other scores: for inputs built once (say, kept in memory for previews)
+     * and scored when evaluated, as scores move with everyone's data.
+     */
+    public static Message withScores(Message base, Scores scores) {
+        DynamicMessage.Builder b =
+                DynamicMessage.newBuilder(RuleSchema.profile()).mergeFrom(base);
+        setScores(b, scores);
+        return b.build();
+    }
+
+    private static void setScores(DynamicMessage.Builder b, Scores scores) {
+        Descriptor d = RuleSchema.profile();
         Descriptor rfm = nested(d, "rfm");
         b.setField(
                 d.findFieldByName("rfm"),
@@ -105,8 +144,7 @@ public final class RuleInputs {
                                 rfm.findFieldByName("code"),
                                 "" + scores.recency() + scores.frequency() + scores.monetary())
                         .build());
-        set(b, "spendPercentile", scores.spendPercentile());
-        return b.build();
+        b.setField(d.findFieldByName("spendPercentile"), scores.spendPercentile());
     }
 
     public static Message request(RequestContext r) {
@@ -135,6 +173,11 @@ public final class RuleInputs {
         set(b, "country", r.country());
         set(b, "locale", r.locale());
         set(b, "referrer", r.referrer());
+        if (r.cartProductIds() != null) {
+            r.cartProductIds().stream()
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(id -> b.addRepeatedField(d.findFieldByName("cartProductIds"), id));
+        }
         return b.build();
     }
 
@@ -151,6 +194,7 @@ public final class RuleInputs {
         set(b, "orders", (long) s.orders());
         set(b, "units", (long) s.units());
         timestamp(b, "lastPurchasedAt", s.lastPurchasedAt());
+        timestamp(b, "firstPurchasedAt", s.firstPurchasedAt());
         if (s.averageIntervalDays() != null) {
             set(b, "averageIntervalDays", s.averageIntervalDays());
             if (s.lastPurchasedAt() != null) {
@@ -170,6 +214,7 @@ public final class RuleInputs {
         set(t, "source", touch.source());
         set(t, "medium", touch.medium());
         set(t, "campaign", touch.campaign());
+        timestamp(t, "at", touch.at());
         b.setField(b.getDescriptorForType().findFieldByName(field), t.build());
     }
 
@@ -205,6 +250,67 @@ public final class RuleInputs {
                                 .build());
             }
         });
+    }
+
+    /** The most elements of a list {@link #valueAt} shows. */
+    public static final int SHOWN_ELEMENTS = 20;
+
+    /**
+     * The value a rule sees at {@code path} (field names joined by dots, below the variable: {@code cart.updatedAt}
+     * of {@code profile}), as plain Java for JSON: timestamps as ISO-8601 text, messages as maps of their set
+     * fields, maps as maps, lists cut to {@value #SHOWN_ELEMENTS} elements. Null when a field is not set or the
+     * path does not exist.
+     */
+    public static Object valueAt(Message message, String path) {
+        Object current = message;
+        FieldDescriptor field = null;
+        for (String name : path.split("\\.")) {
+            if (!(current instanceof Message m)) {
+                return null;
+            }
+            field = m.getDescriptorForType().findFieldByName(name);
+            if (field == null) {
+                return null;
+            }
+            if (!field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !m.hasField(field)) {
+                return null;
+            }
+            current = m.getField(field);
+        }
+        return field == null ? plain(current, null) : plain(current, field);
+    }
+
+    private static Object plain(Object value, FieldDescriptor field) {
+        if (field != null && field.isMapField()) {
+            Map<Object, Object> map = new java.util.LinkedHashMap<>();
+            for (Object entry : (List<?>) value) {
+                Message e = (Message) entry;
+                Descriptor d = e.getDescriptorForType();
+                map.put(e.getField(d.findFieldByName("key")), plain(e.getField(d.findFieldByName("value")), null));
+            }
+            return map;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().limit(SHOWN_ELEMENTS).map(v -> plain(v, null)).toList();
+        }
+        if (value instanceof Timestamp t) {
+            return Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString();
+        }
+        if (value instanceof Message m
+                && m.getDescriptorForType()
+                        .getFullName()
+                        .equals(Timestamp.getDescriptor().getFullName())) {
+            Descriptor d = m.getDescriptorForType();
+            return Instant.ofEpochSecond((Long) m.getField(d.findFieldByName("seconds")), (Integer)
+                            m.getField(d.findFieldByName("nanos")))
+                    .toString();
+        }
+        if (value instanceof Message m) {
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            m.getAllFields().forEach((f, v) -> fields.put(f.getName(), plain(v, f)));
+            return fields;
+        }
+        return value;
     }
 
     static List<String> names() {

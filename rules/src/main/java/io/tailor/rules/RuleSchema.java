@@ -47,7 +47,8 @@ public final class RuleSchema {
                 .string("medium", 2)
                 .string("campaign", 3)
                 .string("content", 4)
-                .string("term", 5)));
+                .string("term", 5)
+                .timestamp("at", 6)));
         file.addMessageType(message("Consent", f -> f.bool("personalization", 1)
                 .bool("analytics", 2)
                 .bool("marketingEmail", 3)
@@ -55,13 +56,16 @@ public final class RuleSchema {
         file.addMessageType(message("Cart", f -> f.int64("items", 1)
                 .float64("value", 2)
                 .timestamp("updatedAt", 3)
-                .repeatedString("productIds", 4)));
+                .repeatedString("productIds", 4)
+                .int64("units", 5)
+                .repeatedString("categories", 6)));
         file.addMessageType(message("Purchase", f -> f.string("productId", 1)
                 .int64("orders", 2)
                 .int64("units", 3)
                 .timestamp("lastPurchasedAt", 4)
                 .float64("averageIntervalDays", 5)
-                .timestamp("nextDueAt", 6)));
+                .timestamp("nextDueAt", 6)
+                .timestamp("firstPurchasedAt", 7)));
         file.addMessageType(message("Rfm", f -> f.int64("recency", 1)
                 .int64("frequency", 2)
                 .int64("monetary", 3)
@@ -92,7 +96,8 @@ public final class RuleSchema {
                 .string("lifecycle", 24)
                 .message("rfm", 25, "Rfm")
                 .float64("spendPercentile", 26)
-                .int64("emailClicks", 27)));
+                .int64("emailClicks", 27)
+                .timestamp("lastViewedAt", 28)));
         file.addMessageType(message("Request", f -> f.string("pageType", 1)
                 .string("url", 2)
                 .string("productId", 3)
@@ -102,7 +107,8 @@ public final class RuleSchema {
                 .string("device", 7)
                 .string("country", 8)
                 .string("locale", 9)
-                .string("referrer", 10)));
+                .string("referrer", 10)
+                .repeatedString("cartProductIds", 11)));
         try {
             return FileDescriptor.buildFrom(file.build(), new FileDescriptor[] {TimestampProto.getDescriptor()});
         } catch (Descriptors.DescriptorValidationException e) {

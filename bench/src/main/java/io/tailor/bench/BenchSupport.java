@@ -1,0 +1,74 @@
+package io.tailor.bench;
+
+import io.tailor.devstack.DevStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/** What benchmarks share: where they keep data, a metric reader, and how figures are printed. */
+public final class BenchSupport {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private BenchSupport() {}
+
+    /** The repository root (./bench/run.sh passes it as tailor.home). */
+    public static Path root() {
+        return Path.of(System.getProperty("tailor.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** A throw-away dev stack under bench/target/&lt;name&gt;. */
+    public static DevStack stack(String name) {
+        return DevStack.start(
+                DevStack.Options.testRun(root().resolve("bench/target").resolve(name)));
+    }
+
+    /** The value of a Prometheus counter or gauge without labels (0 when absent). */
+    public static double metric(URI service, String name) throws IOException, InterruptedException {
+        String body = HTTP.send(
+                        HttpRequest.newBuilder(service.resolve("/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return body.lines()
+                .filter(l -> l.startsWith(name + " "))
+                .findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElse(0.0);
+    }
+
+    /** A histogram of latencies in microseconds, up to one minute. */
+    public static Histogram histogram() {
+        return new Histogram(Duration.ofMinutes(1).toNanos() / 1_000, 3);
+    }
+
+    /** One line of figures: {@code name key=value ...} with latencies in milliseconds. */
+    public static String latencies(String name, Histogram micros) {
+        return String.format(
+                Locale.ROOT,
+                "%s count=%d p50=%.3fms p90=%.3fms p99=%.3fms p99.9=%.3fms max=%.3fms",
+                name,
+                micros.getTotalCount(),
+                micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(90) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0,
+                micros.getValueAtPercentile(99.9) / 1000.0,
+                micros.getMaxValue() / 1000.0);
+    }
+
+    public static void machine() {
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, %d MiB max heap, %s %s, java %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.version"));
+    }
+}
