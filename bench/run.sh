@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs one benchmark program: ./bench/run.sh <MainClass simple name or FQN> [args...]
-# Builds what is needed first (no tests). Figures are printed; record them in docs/benchmarks.md.
+# Runs one benchmark program: ./bench/run.sh <Class under io.tailor.bench, e.g. profile.ProfileIngestBenchmark> [args...]
+# Builds the bench module and the services it runs (BENCH_SERVICES, default: all six) without tests first.
+# Figures are printed; record them in docs/benchmarks.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-./mvnw -q -B -DskipTests -pl bench -am install > /dev/null
-./tailor up --build-only
+services="${BENCH_SERVICES:-profile-service,segment-service,recommendation-service,content-service,experiment-service,gateway}"
+./mvnw -q -B -DskipTests -pl "bench,$services" -am install
 main="$1"; shift
-[[ "$main" == *.* ]] || main="io.tailor.bench.$main"
+[[ "$main" == io.* ]] || main="io.tailor.bench.$main"
 props="$root/.mvn/wrapper/maven-wrapper.properties"
 required_feature="$(sed -n 's/^requiredJavaFeature=//p' "$props")"
 . "$root/.mvn/wrapper/find-jdk.sh"

@@ -42,6 +42,21 @@ public final class BenchSupport {
                 .orElse(0.0);
     }
 
+    /** A quantile of a Micrometer timer published by a service, in milliseconds (NaN when absent). */
+    public static double quantileMillis(URI service, String timer, String quantile)
+            throws IOException, InterruptedException {
+        String body = HTTP.send(
+                        HttpRequest.newBuilder(service.resolve("/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        String prefix = timer + "_seconds{quantile=\"" + quantile + "\"";
+        return body.lines()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) * 1000)
+                .orElse(Double.NaN);
+    }
+
     /** A histogram of latencies in microseconds, up to one minute. */
     public static Histogram histogram() {
         return new Histogram(Duration.ofMinutes(1).toNanos() / 1_000, 3);

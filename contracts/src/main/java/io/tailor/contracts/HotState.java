@@ -15,7 +15,8 @@ public final class HotState {
 
     /**
      * Written by profile-service: a hash with field {@value #PROFILE_SNAPSHOT_FIELD} (the JSON
-     * {@link io.tailor.contracts.profile.ProfileSnapshot}) and field {@value #PROFILE_VERSION_FIELD} (its version; a
+     * {@link io.tailor.contracts.profile.ProfileSnapshot}), field {@value #PROFILE_DIGEST_FIELD} (the JSON
+     * {@link io.tailor.contracts.profile.ProfileDigest}) and field {@value #PROFILE_VERSION_FIELD} (their version; a
      * write never replaces a newer version).
      */
     public static String profile(String profileId) {
@@ -23,6 +24,9 @@ public final class HotState {
     }
 
     public static final String PROFILE_SNAPSHOT_FIELD = "snapshot";
+    /** The field of {@link #profile} holding the JSON {@link io.tailor.contracts.profile.ProfileDigest}. */
+    public static final String PROFILE_DIGEST_FIELD = "digest";
+
     public static final String PROFILE_VERSION_FIELD = "version";
 
     /** Written by profile-service: the profile id an anonymous id resolves to (after merges, the survivor). */

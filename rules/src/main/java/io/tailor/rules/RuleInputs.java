@@ -131,7 +131,7 @@ public final class RuleInputs {
         return b.build();
     }
 
-    private static void setScores(DynamicMessage.Builder b, Scores scores) {
+    static void setScores(DynamicMessage.Builder b, Scores scores) {
         Descriptor d = RuleSchema.profile();
         Descriptor rfm = nested(d, "rfm");
         b.setField(

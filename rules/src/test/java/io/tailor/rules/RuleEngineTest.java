@@ -148,4 +148,156 @@ class RuleEngineTest {
                         .problems())
                 .isNotEmpty();
     }
+
+    @Test
+    void theSchemaCarriesCartDetailLastViewTouchTimesAndTheRequestCart() {
+        CartState cart = new CartState(
+                List.of(
+                        new OrderLine("p-1", 2, BigDecimal.TEN, List.of("Kitchen", "Mugs"), null),
+                        new OrderLine("p-2", 3, BigDecimal.ONE, List.of("Garden"), null)),
+                BigDecimal.valueOf(23),
+                NOW.minus(Duration.ofMinutes(5)));
+        ProfileSnapshot base = profile(1, 30, cart);
+        ProfileSnapshot p = new ProfileSnapshot(
+                base.profileId(),
+                base.version(),
+                base.customerId(),
+                base.anonymousIds(),
+                base.traits(),
+                base.consent(),
+                base.firstSeen(),
+                base.lastSeen(),
+                base.sessions(),
+                base.pageViews(),
+                base.productViews(),
+                base.orders(),
+                base.totalSpend(),
+                base.averageOrderValue(),
+                base.lastOrderAt(),
+                List.of(
+                        new io.tailor.contracts.profile.RecentView("p-9", NOW.minus(Duration.ofHours(3))),
+                        new io.tailor.contracts.profile.RecentView("p-8", NOW.minus(Duration.ofHours(1)))),
+                base.cart(),
+                base.categoryAffinity(),
+                base.brandAffinity(),
+                base.priceBandAffinity(),
+                base.purchases(),
+                base.firstTouch(),
+                base.latestTouch(),
+                base.device(),
+                base.country(),
+                base.lifecycle());
+        assertThat(matches("profile.cart.units == 5 && 'Garden' in profile.cart.categories", p))
+                .isTrue();
+        assertThat(matches("now - profile.lastViewedAt == duration('1h')", p)).isTrue();
+        assertThat(matches("now - profile.firstTouch.at == duration('960h')", p))
+                .isTrue();
+        assertThat(matches("profile.purchases.exists(x, now - x.firstPurchasedAt == duration('1920h'))", p))
+                .isTrue();
+        RuleEngine.Compilation c = engine.compile("'p-1' in request.cartProductIds", RuleEngine.Scope.REQUEST, "rule");
+        RequestContext request =
+                new RequestContext("cart", null, null, null, null, List.of("p-1"), null, null, null, null, null);
+        assertThat(engine.evaluate(
+                                c.rule(),
+                                RuleInputs.profile(p, RuleInputs.Scores.NONE),
+                                RuleInputs.request(request),
+                                NOW)
+                        .matches())
+                .isTrue();
+    }
+
+    @Test
+    void aCompiledRuleListsTheFieldsItReads() {
+        RuleEngine.Compiled rule = engine.compile(
+                        "profile.cart.items > 0 && now - profile.cart.updatedAt > duration('30m')"
+                                + " && profile.purchases.exists(p, p.productId == 'soap')"
+                                + " && profile.traits['accountType'] == 'wholesale' && has(profile.lastOrderAt)",
+                        RuleEngine.Scope.PROFILE,
+                        "rule")
+                .rule();
+        assertThat(rule.fields())
+                .containsExactly(
+                        "profile.cart.items",
+                        "profile.cart.updatedAt",
+                        "profile.lastOrderAt",
+                        "profile.purchases",
+                        "profile.traits");
+        assertThat(rule.reads("profile.cart")).isTrue();
+        assertThat(rule.reads("profile.rfm")).isFalse();
+        assertThat(engine.compile(
+                                "request.utm.medium == 'email' && profile.rfm.recency > 3",
+                                RuleEngine.Scope.REQUEST,
+                                "r")
+                        .rule()
+                        .fields())
+                .containsExactly("profile.rfm.recency", "request.utm.medium");
+    }
+
+    @Test
+    void rulesTooCostlyToEvaluateAreRefusedWithTheEstimate() {
+        assertThat(engine.compile(
+                                "profile.purchases.exists(p, profile.purchases.exists(q, p.productId == q.productId"
+                                        + " && p.orders > q.orders))",
+                                RuleEngine.Scope.PROFILE,
+                                "rule")
+                        .problems())
+                .singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("too costly").contains("estimated"));
+        assertThat(engine.compile(
+                                "profile.purchases.exists(p, p.productId == 'soap' && p.orders > 2)",
+                                RuleEngine.Scope.PROFILE,
+                                "rule")
+                        .problems())
+                .isEmpty();
+    }
+
+    @Test
+    void aProjectionEvaluatesLikeTheWholeProfileAndAddsScores() {
+        CartState cart = new CartState(
+                List.of(new OrderLine("p-1", 1, BigDecimal.TEN, List.of("Kitchen"), null)),
+                BigDecimal.TEN,
+                NOW.minus(Duration.ofMinutes(45)));
+        ProfileSnapshot p = profile(3, 250, cart);
+        RuleInputs.Scores scores = new RuleInputs.Scores(5, 4, 3, 91.5);
+        byte[] stored = RuleInputs.profile(p, RuleInputs.Scores.NONE).toByteArray();
+        for (String source : List.of(
+                "profile.orders >= 2 && profile.totalSpend > 100.0",
+                "profile.cart.items > 0 && now - profile.cart.updatedAt > duration('30m')",
+                "profile.purchases.exists(x, x.productId == 'soap' && now > x.nextDueAt)",
+                "profile.rfm.recency == 5 && profile.rfm.code == '543' && profile.spendPercentile > 90.0",
+                "profile.traits['accountType'] == 'wholesale' && profile.firstTouch.medium == 'paid_social'")) {
+            RuleEngine.Compiled rule =
+                    engine.compile(source, RuleEngine.Scope.PROFILE, "rule").rule();
+            boolean whole = engine.evaluate(rule, RuleInputs.profile(p, scores), null, NOW)
+                    .matches();
+            boolean projected = engine.evaluate(
+                            rule, InputProjection.of(rule.fields()).profile(stored, scores), null, NOW)
+                    .matches();
+            assertThat(projected).as(source).isTrue().isEqualTo(whole);
+        }
+        assertThat(InputProjection.of(List.of("profile.orders")).readsScores()).isFalse();
+        assertThat(InputProjection.of(List.of("profile.rfm.code")).readsScores())
+                .isTrue();
+        assertThat(RuleInputs.withScores(RuleInputs.profile(p, RuleInputs.Scores.NONE), scores)
+                        .toString())
+                .contains("spendPercentile: 91.5");
+    }
+
+    @Test
+    void valuesAtPathsAreShownAsPlainJsonValues() {
+        CartState cart = new CartState(
+                List.of(new OrderLine("p-1", 1, BigDecimal.TEN, List.of("Kitchen"), null)),
+                BigDecimal.TEN,
+                NOW.minus(Duration.ofMinutes(45)));
+        var input = RuleInputs.profile(profile(3, 250, cart), RuleInputs.Scores.NONE);
+        assertThat(RuleInputs.valueAt(input, "orders")).isEqualTo(3L);
+        assertThat(RuleInputs.valueAt(input, "cart.updatedAt")).isEqualTo("2026-11-25T11:15:00Z");
+        assertThat(RuleInputs.valueAt(input, "categoryAffinity")).isEqualTo(Map.of("Kitchen", 0.7, "Garden", 0.3));
+        assertThat(RuleInputs.valueAt(input, "cart.productIds")).isEqualTo(List.of("p-1"));
+        assertThat(RuleInputs.valueAt(input, "latestTouch")).isNull();
+        assertThat(RuleInputs.valueAt(input, "nope")).isNull();
+        byte[] stored = input.toByteArray();
+        var parsed = InputProjection.of(List.of("profile")).profile(stored, RuleInputs.Scores.NONE);
+        assertThat(RuleInputs.valueAt(parsed, "cart.updatedAt")).isEqualTo("2026-11-25T11:15:00Z");
+    }
 }

@@ -203,6 +203,13 @@ public final class ProfileIngestBenchmark {
         }
         parts.forEach(all::add);
         System.out.println(BenchSupport.latencies(
-                "profile-hot-read (HTTP summary, 4 connections, after 1000 warm-up" + " reads each)", all));
+                "profile-hot-read client-side (HTTP summary, 4 connections, after 1000 warm-up reads each)", all));
+        System.out.printf(
+                Locale.ROOT,
+                "profile-hot-read in the service (Redis digest read, last 2 min) p50=%.3fms"
+                        + " p99=%.3fms p99.9=%.3fms%n",
+                BenchSupport.quantileMillis(service, "tailor_profile_hot_read", "0.5"),
+                BenchSupport.quantileMillis(service, "tailor_profile_hot_read", "0.99"),
+                BenchSupport.quantileMillis(service, "tailor_profile_hot_read", "0.999"));
     }
 }

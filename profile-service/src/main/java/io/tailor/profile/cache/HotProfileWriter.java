@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.HotState;
 import io.tailor.contracts.profile.ProfileChange;
+import io.tailor.contracts.profile.ProfileDigest;
 import io.tailor.contracts.profile.ProfileSnapshot;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -22,12 +23,12 @@ import java.util.List;
 @ApplicationScoped
 public class HotProfileWriter {
 
-    /** Sets the snapshot unless a newer version is stored; KEYS[1] hot key, ARGV version, snapshot, ttl. */
+    /** Sets snapshot and digest unless a newer version is stored; KEYS[1] hot key, ARGV version, snapshot, ttl, digest. */
     private static final String SET_IF_NEWER =
             """
             local current = redis.call('HGET', KEYS[1], 'version')
             if current and tonumber(current) > tonumber(ARGV[1]) then return 0 end
-            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'snapshot', ARGV[2])
+            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'snapshot', ARGV[2], 'digest', ARGV[4])
             redis.call('EXPIRE', KEYS[1], ARGV[3])
             return 1
             """;
@@ -73,7 +74,8 @@ public class HotProfileWriter {
                 .arg(HotState.profile(profile.profileId()))
                 .arg(profile.version())
                 .arg(json(profile))
-                .arg(TTL_SECONDS));
+                .arg(TTL_SECONDS)
+                .arg(json(ProfileDigest.of(profile))));
         for (String anonymousId : profile.anonymousIds()) {
             requests.add(alias(HotState.anonymousAlias(anonymousId), profile.profileId()));
         }
@@ -86,11 +88,11 @@ public class HotProfileWriter {
         return Request.cmd(Command.SET).arg(key).arg(profileId).arg("EX").arg(TTL_SECONDS);
     }
 
-    private String json(ProfileSnapshot profile) {
+    private String json(Object value) {
         try {
-            return mapper.writeValueAsString(profile);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("profile " + profile.profileId() + " cannot be written", e);
+            throw new UncheckedIOException("hot state cannot be written", e);
         }
     }
 }

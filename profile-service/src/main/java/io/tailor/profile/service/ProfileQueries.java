@@ -35,18 +35,24 @@ public class ProfileQueries {
     private final ProfilePolicy policy;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Timer hotRead;
 
     public ProfileQueries(
             ShopperStateReader hotState,
             ProfileRepository repository,
             ProfilePolicy policy,
             ObjectMapper mapper,
-            Clock clock) {
+            Clock clock,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.hotState = hotState;
         this.repository = repository;
         this.policy = policy;
         this.mapper = mapper;
         this.clock = clock;
+        this.hotRead = io.micrometer.core.instrument.Timer.builder("tailor.profile.hot_read")
+                .description("Reading a shopper's hot profile digest from Redis (the decide path)")
+                .publishPercentiles(0.5, 0.99, 0.999)
+                .register(registry);
     }
 
     /** The profile with this id, or the profile it was merged into. */
@@ -85,24 +91,33 @@ public class ProfileQueries {
      * PostgreSQL). An unknown shopper is a new visitor under the default consent policy.
      */
     public Uni<ProfileSummary> summary(ShopperRef shopper) {
-        return hotState.profile(shopper).map(found -> found.map(p -> new ProfileSummary(
-                        p.profileId(),
-                        true,
-                        p.known(),
-                        p.consentOrUnknown().allowsPersonalization(policy.personalizationByDefault()),
-                        policy.lifecycle().stageOf(p, clock.instant()),
-                        p.traits(),
-                        p.orders(),
-                        p.sessions()))
-                .orElseGet(() -> new ProfileSummary(
-                        null,
-                        false,
-                        shopper.customerId() != null,
-                        policy.personalizationByDefault(),
-                        policy.lifecycle().stageOf(0, 0, 0, null, clock.instant()),
-                        Map.of(),
-                        0,
-                        0)));
+        long started = System.nanoTime();
+        return hotState.digest(shopper)
+                .invoke(() -> hotRead.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS))
+                .map(found -> found.map(p -> new ProfileSummary(
+                                p.profileId(),
+                                true,
+                                p.known(),
+                                p.consentOrUnknown().allowsPersonalization(policy.personalizationByDefault()),
+                                policy.lifecycle()
+                                        .stageOf(
+                                                p.sessions(),
+                                                p.productViews(),
+                                                p.orders(),
+                                                p.lastOrderAt(),
+                                                clock.instant()),
+                                p.traits(),
+                                p.orders(),
+                                p.sessions()))
+                        .orElseGet(() -> new ProfileSummary(
+                                null,
+                                false,
+                                shopper.customerId() != null,
+                                policy.personalizationByDefault(),
+                                policy.lifecycle().stageOf(0, 0, 0, null, clock.instant()),
+                                Map.of(),
+                                0,
+                                0)));
     }
 
     private Uni<Optional<ProfileSnapshot>> fromDatabase(String profileId, int hops) {

@@ -7,26 +7,81 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Segment membership in Redis: per profile a hash of segment key to the time it entered (the contract other
  * services read, {@link HotState#memberships}), per segment a set of its members (its size), and a sorted set of
- * profiles due for time-based re-evaluation.
+ * profiles due for time-based re-evaluation. Changes are applied by scripts that report what they changed, so an
+ * enter or exit is published once even when the live path and a backfill decide it at the same time.
  */
 @ApplicationScoped
 public class MembershipStore {
 
     static final String MEMBERS = "segment:members:";
     static final String DUE = "segment:due";
+    static final String RFM = "segment:rfm";
+    static final String RFM_LOCK = "segment:rfm:lock";
 
-    /** A profile's membership changes, applied together. */
+    /** One profile's changes: segments entered (with the time) and left. */
     public record Update(String profileId, Map<String, Instant> entered, Collection<String> exited) {}
+
+    /** What a change actually did (an enter of a member, or an exit of a non-member, does nothing). */
+    public record Applied(Set<String> entered, Set<String> exited) {
+
+        public static final Applied NONE = new Applied(Set.of(), Set.of());
+    }
+
+    private static final String PROFILE_SCRIPT =
+            """
+            local entered, exited = {}, {}
+            local n = tonumber(ARGV[2])
+            local i = 3
+            for _ = 1, n do
+              if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
+                redis.call('SADD', 'segment:members:' .. ARGV[i], ARGV[1])
+                entered[#entered + 1] = ARGV[i]
+              end
+              i = i + 2
+            end
+            while i <= #ARGV do
+              if redis.call('HDEL', KEYS[1], ARGV[i]) == 1 then exited[#exited + 1] = ARGV[i] end
+              redis.call('SREM', 'segment:members:' .. ARGV[i], ARGV[1])
+              i = i + 1
+            end
+            return {entered, exited}
+            """;
+
+    private static final String SEGMENT_SCRIPT =
+            """
+            local entered, exited = {}, {}
+            local n = tonumber(ARGV[3])
+            local i = 4
+            for _ = 1, n do
+              if redis.call('HSETNX', 'segment:membership:' .. ARGV[i], ARGV[1], ARGV[2]) == 1 then
+                redis.call('SADD', KEYS[1], ARGV[i])
+                entered[#entered + 1] = ARGV[i]
+              end
+              i = i + 1
+            end
+            while i <= #ARGV do
+              if redis.call('HDEL', 'segment:membership:' .. ARGV[i], ARGV[1]) == 1 then
+                exited[#exited + 1] = ARGV[i]
+              end
+              redis.call('SREM', KEYS[1], ARGV[i])
+              i = i + 1
+            end
+            return {entered, exited}
+            """;
 
     private final Redis redis;
 
@@ -52,31 +107,50 @@ public class MembershipStore {
         });
     }
 
-    public Uni<Void> apply(List<Update> updates) {
-        List<Request> requests = new ArrayList<>();
-        for (Update u : updates) {
-            String key = HotState.memberships(u.profileId());
-            if (!u.entered().isEmpty()) {
-                Request hset = Request.cmd(Command.HSET).arg(key);
-                u.entered().forEach((segment, at) -> hset.arg(segment).arg(at.toEpochMilli()));
-                requests.add(hset);
-                u.entered()
-                        .keySet()
-                        .forEach(segment -> requests.add(
-                                Request.cmd(Command.SADD).arg(MEMBERS + segment).arg(u.profileId())));
-            }
-            if (!u.exited().isEmpty()) {
-                Request hdel = Request.cmd(Command.HDEL).arg(key);
-                u.exited().forEach(hdel::arg);
-                requests.add(hdel);
-                u.exited()
-                        .forEach(segment -> requests.add(
-                                Request.cmd(Command.SREM).arg(MEMBERS + segment).arg(u.profileId())));
-            }
+    /** Applies each profile's changes (one pipelined round trip); returns what each actually changed. */
+    public Uni<Map<String, Applied>> apply(List<Update> updates) {
+        List<Update> real = updates.stream()
+                .filter(u -> !u.entered().isEmpty() || !u.exited().isEmpty())
+                .toList();
+        if (real.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
         }
-        return requests.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : redis.batch(requests).replaceWithVoid();
+        List<Request> requests = new ArrayList<>();
+        for (Update u : real) {
+            Request eval = Request.cmd(Command.EVAL)
+                    .arg(PROFILE_SCRIPT)
+                    .arg(1)
+                    .arg(HotState.memberships(u.profileId()))
+                    .arg(u.profileId())
+                    .arg(u.entered().size());
+            u.entered().forEach((segment, at) -> eval.arg(segment).arg(at.toEpochMilli()));
+            u.exited().forEach(eval::arg);
+            requests.add(eval);
+        }
+        return redis.batch(requests).map(responses -> {
+            Map<String, Applied> applied = new LinkedHashMap<>();
+            for (int i = 0; i < real.size(); i++) {
+                applied.put(real.get(i).profileId(), applied(responses.get(i)));
+            }
+            return applied;
+        });
+    }
+
+    /** Applies one segment's changes for many profiles; returns the profiles that actually entered and left. */
+    public Uni<Applied> applySegment(String segment, Collection<String> enter, Collection<String> exit, Instant at) {
+        if (enter.isEmpty() && exit.isEmpty()) {
+            return Uni.createFrom().item(Applied.NONE);
+        }
+        Request eval = Request.cmd(Command.EVAL)
+                .arg(SEGMENT_SCRIPT)
+                .arg(1)
+                .arg(MEMBERS + segment)
+                .arg(segment)
+                .arg(at.toEpochMilli())
+                .arg(enter.size());
+        enter.forEach(eval::arg);
+        exit.forEach(eval::arg);
+        return redis.send(eval).map(MembershipStore::applied);
     }
 
     /** How many profiles are in each segment. */
@@ -101,13 +175,26 @@ public class MembershipStore {
     public Uni<List<String>> members(String segment, int limit) {
         return redis.send(
                         Request.cmd(Command.SRANDMEMBER).arg(MEMBERS + segment).arg(limit))
-                .map(r -> {
-                    List<String> ids = new ArrayList<>();
-                    if (r != null) {
-                        r.forEach(item -> ids.add(item.toString()));
-                    }
-                    return ids;
-                });
+                .map(MembershipStore::strings);
+    }
+
+    /** Every member of a segment. */
+    public Uni<Set<String>> members(String segment) {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(MEMBERS + segment))
+                .map(r -> new LinkedHashSet<>(strings(r)));
+    }
+
+    /** When the profile entered the segment, if it is a member. */
+    public Uni<Optional<Instant>> since(String profileId, String segment) {
+        return redis.send(Request.cmd(Command.HGET)
+                        .arg(HotState.memberships(profileId))
+                        .arg(segment))
+                .map(r -> r == null ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(r.toLong())));
+    }
+
+    /** Forgets a segment's member set (after every member left it). */
+    public Uni<Void> dropSegment(String segment) {
+        return redis.send(Request.cmd(Command.DEL).arg(MEMBERS + segment)).replaceWithVoid();
     }
 
     /** Asks for a profile to be re-evaluated at {@code at} (the earliest asked time wins). */
@@ -122,6 +209,14 @@ public class MembershipStore {
                 .arg(at.toEpochMilli())
                 .arg(profileId)));
         return redis.batch(requests).replaceWithVoid();
+    }
+
+    /** When the profile is due for time-based re-evaluation, if it is. */
+    public Uni<Optional<Instant>> dueAt(String profileId) {
+        return redis.send(Request.cmd(Command.ZSCORE).arg(DUE).arg(profileId))
+                .map(r -> r == null
+                        ? Optional.<Instant>empty()
+                        : Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(r.toString()))));
     }
 
     /**
@@ -141,13 +236,7 @@ public class MembershipStore {
                         .arg(DUE)
                         .arg(now.toEpochMilli())
                         .arg(limit))
-                .map(r -> {
-                    List<String> ids = new ArrayList<>();
-                    if (r != null) {
-                        r.forEach(item -> ids.add(item.toString()));
-                    }
-                    return ids;
-                });
+                .map(MembershipStore::strings);
     }
 
     /** Forgets a profile entirely: its memberships, its place in every segment and in the schedule. */
@@ -158,6 +247,54 @@ public class MembershipStore {
                 s -> requests.add(Request.cmd(Command.SREM).arg(MEMBERS + s).arg(profileId)));
         requests.add(Request.cmd(Command.ZREM).arg(DUE).arg(profileId));
         return redis.batch(requests).replaceWithVoid();
+    }
+
+    /** Forgets profiles that left every segment: their membership hashes and their places in the schedule. */
+    public Uni<Void> forget(Collection<String> profileIds) {
+        if (profileIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Request> requests = new ArrayList<>();
+        for (String id : profileIds) {
+            requests.add(Request.cmd(Command.DEL).arg(HotState.memberships(id)));
+            requests.add(Request.cmd(Command.ZREM).arg(DUE).arg(id));
+        }
+        return redis.batch(requests).replaceWithVoid();
+    }
+
+    /** The RFM boundaries shared by the replicas (JSON), if any replica computed them. */
+    public Uni<Optional<String>> rfm() {
+        return redis.send(Request.cmd(Command.GET).arg(RFM)).map(r -> Optional.ofNullable(r == null ? null : r.toString()));
+    }
+
+    public Uni<Void> saveRfm(String json) {
+        return redis.send(Request.cmd(Command.SET).arg(RFM).arg(json)).replaceWithVoid();
+    }
+
+    /** Whether this replica may compute the RFM boundaries now (one replica at a time). */
+    public Uni<Boolean> lockRfm(String owner, Duration hold) {
+        return redis.send(Request.cmd(Command.SET)
+                        .arg(RFM_LOCK)
+                        .arg(owner)
+                        .arg("NX")
+                        .arg("PX")
+                        .arg(hold.toMillis()))
+                .map(r -> r != null && "OK".equals(r.toString()));
+    }
+
+    private static Applied applied(Response r) {
+        if (r == null || r.size() < 2) {
+            return Applied.NONE;
+        }
+        return new Applied(new LinkedHashSet<>(strings(r.get(0))), new LinkedHashSet<>(strings(r.get(1))));
+    }
+
+    private static List<String> strings(Response r) {
+        List<String> values = new ArrayList<>();
+        if (r != null) {
+            r.forEach(item -> values.add(item.toString()));
+        }
+        return values;
     }
 
     private static Map<String, Instant> memberships(Response hash) {

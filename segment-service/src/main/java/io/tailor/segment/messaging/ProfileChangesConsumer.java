@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.Topics;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.segment.service.MembershipService;
+import io.tailor.segment.service.ProfileIndexService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Consumes {@code profile-changes} in batches; offsets are committed once memberships and events are written. */
+/**
+ * Consumes {@code profile-changes} in batches (consumer group segment-service: each profile's changes go to one
+ * replica, in order); offsets are committed once memberships and events are written. Waits for the in-memory
+ * profiles and RFM boundaries at start.
+ */
 @ApplicationScoped
 public class ProfileChangesConsumer {
 
@@ -22,10 +27,12 @@ public class ProfileChangesConsumer {
 
     private final ObjectMapper mapper;
     private final MembershipService memberships;
+    private final ProfileIndexService index;
 
-    public ProfileChangesConsumer(ObjectMapper mapper, MembershipService memberships) {
+    public ProfileChangesConsumer(ObjectMapper mapper, MembershipService memberships, ProfileIndexService index) {
         this.mapper = mapper;
         this.memberships = memberships;
+        this.index = index;
     }
 
     @Incoming(Topics.PROFILE_CHANGES)
@@ -43,6 +50,6 @@ public class ProfileChangesConsumer {
                         record.topic(), record.partition(), record.offset(), e.getOriginalMessage());
             }
         }
-        return memberships.onProfileChanges(changes);
+        return index.ready().flatMap(ready -> memberships.onProfileChanges(changes));
     }
 }

@@ -3,6 +3,7 @@ package io.tailor.segment.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tailor.contracts.profile.ProfileSnapshot;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -44,6 +45,10 @@ public class ProfileCopyStore {
                 });
     }
 
+    public Uni<java.util.Optional<ProfileSnapshot>> load(String profileId) {
+        return load(List.of(profileId)).map(found -> java.util.Optional.ofNullable(found.get(profileId)));
+    }
+
     public Uni<Map<String, ProfileSnapshot>> load(Collection<String> profileIds) {
         return pool.preparedQuery("SELECT profile_id, snapshot::text FROM profile_copy WHERE profile_id = ANY($1)")
                 .execute(Tuple.of((Object) profileIds.toArray(String[]::new)))
@@ -81,15 +86,22 @@ public class ProfileCopyStore {
                 .replaceWithVoid();
     }
 
-    /** Streams every stored profile, page by page, to {@code each} (for previews and backfills). */
+    /** Streams every stored profile, page by page, to {@code each} (loading the in-memory index). */
     public Uni<Long> forEach(int pageSize, Consumer<ProfileSnapshot> each) {
-        return page("", pageSize, each, 0L);
+        return page("", OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC), pageSize, each, 0L);
     }
 
-    private Uni<Long> page(String after, int pageSize, Consumer<ProfileSnapshot> each, long seen) {
+    /** Streams the profiles stored (or changed) at or after {@code since}. */
+    public Uni<Long> forEachChangedSince(Instant since, int pageSize, Consumer<ProfileSnapshot> each) {
+        return page("", OffsetDateTime.ofInstant(since, ZoneOffset.UTC), pageSize, each, 0L);
+    }
+
+    private Uni<Long> page(
+            String after, OffsetDateTime since, int pageSize, Consumer<ProfileSnapshot> each, long seen) {
         return pool.preparedQuery("SELECT profile_id, snapshot::text FROM profile_copy WHERE profile_id > $1"
-                        + " ORDER BY profile_id LIMIT $2")
-                .execute(Tuple.of(after, pageSize))
+                        + " AND updated_at >= $2 ORDER BY profile_id LIMIT $3")
+                .execute(Tuple.of(after, since, pageSize))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(rows -> {
                     String last = null;
                     long count = seen;
@@ -100,7 +112,7 @@ public class ProfileCopyStore {
                     }
                     return rows.size() < pageSize || last == null
                             ? Uni.createFrom().item(count)
-                            : page(last, pageSize, each, count);
+                            : page(last, since, pageSize, each, count);
                 });
     }
 

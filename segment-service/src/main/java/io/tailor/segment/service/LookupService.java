@@ -1,72 +1,83 @@
 package io.tailor.segment.service;
 
+import com.google.protobuf.Message;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.decision.SegmentLookupRequest;
 import io.tailor.contracts.decision.SegmentLookupResponse;
 import io.tailor.contracts.decision.SegmentMembership;
-import io.tailor.contracts.profile.ProfileSnapshot;
 import io.tailor.kit.state.ShopperStateReader;
 import io.tailor.rules.RuleEngine;
 import io.tailor.rules.RuleInputs;
+import io.tailor.segment.domain.ProfileIndex;
+import io.tailor.segment.domain.SegmentRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The decide path: a shopper's stored memberships (Redis) plus the request segments evaluated against this page.
- * The hot profile is read only when request segments exist.
+ * The decide path: the shopper's profile id (alias, one Redis read), their stored memberships (one Redis read:
+ * HGETALL), and the request segments evaluated in memory against this page and the shopper's in-memory profile.
  */
 @ApplicationScoped
 public class LookupService {
 
+    private static final Message ANONYMOUS = RuleInputs.profile(ShopperStates.anonymous(), RuleInputs.Scores.NONE);
+
     private final ShopperStateReader shoppers;
     private final SegmentCatalog catalog;
     private final RuleEngine engine;
+    private final ProfileIndex index;
+    private final RfmService rfm;
     private final Clock clock;
 
-    public LookupService(ShopperStateReader shoppers, SegmentCatalog catalog, RuleEngine engine, Clock clock) {
+    public LookupService(
+            ShopperStateReader shoppers,
+            SegmentCatalog catalog,
+            RuleEngine engine,
+            ProfileIndex index,
+            RfmService rfm,
+            Clock clock) {
         this.shoppers = shoppers;
         this.catalog = catalog;
         this.engine = engine;
+        this.index = index;
+        this.rfm = rfm;
         this.clock = clock;
     }
 
     public Uni<SegmentLookupResponse> lookup(SegmentLookupRequest request) {
-        List<SegmentCatalog.Live> requestSegments = catalog.requestSegments();
         return shoppers.profileId(request.shopper()).flatMap(id -> {
             if (id.isEmpty()) {
                 return Uni.createFrom()
-                        .item(new SegmentLookupResponse(null, requestTime(requestSegments, Optional.empty(), request)));
+                        .item(new SegmentLookupResponse(null, requestTime(Optional.empty(), request)));
             }
-            Uni<Map<String, Instant>> stored = shoppers.memberships(id.get());
-            Uni<Optional<ProfileSnapshot>> profile =
-                    requestSegments.isEmpty() ? Uni.createFrom().item(Optional.empty()) : shoppers.profile(id.get());
-            return Uni.combine().all().unis(stored, profile).asTuple().map(both -> {
+            return shoppers.memberships(id.get()).map(stored -> {
                 List<SegmentMembership> segments = new ArrayList<>();
-                both.getItem1().forEach((key, since) -> catalog.get(key)
+                stored.forEach((key, since) -> catalog.get(key)
+                        .filter(s -> !s.requestScoped())
                         .ifPresent(s -> segments.add(new SegmentMembership(key, s.name(), since, false))));
-                segments.addAll(requestTime(requestSegments, both.getItem2(), request));
+                segments.addAll(requestTime(id, request));
                 return new SegmentLookupResponse(id.get(), segments);
             });
         });
     }
 
-    private List<SegmentMembership> requestTime(
-            List<SegmentCatalog.Live> segments, Optional<ProfileSnapshot> profile, SegmentLookupRequest request) {
+    private List<SegmentMembership> requestTime(Optional<String> profileId, SegmentLookupRequest request) {
+        List<SegmentRule> segments = catalog.requestSegments();
         if (segments.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
-        var profileInput = profile.map(p -> RuleInputs.profile(p, RuleInputs.Scores.NONE))
-                .orElseGet(() -> RuleInputs.profile(ShopperStates.anonymous(), RuleInputs.Scores.NONE));
-        var requestInput = RuleInputs.request(request.context());
+        Optional<ProfileIndex.Entry> entry = profileId.flatMap(index::get);
+        Message requestInput = RuleInputs.request(request.context());
         List<SegmentMembership> out = new ArrayList<>();
-        for (SegmentCatalog.Live s : segments) {
-            if (engine.evaluate(s.rule(), profileInput, requestInput, now).matches()) {
+        for (SegmentRule s : segments) {
+            Message profile = entry.map(e -> s.projection().profile(e.input(), rfm.model().scores(e.facts())))
+                    .orElse(ANONYMOUS);
+            if (engine.evaluate(s.rule(), profile, requestInput, now).matches()) {
                 out.add(new SegmentMembership(s.key(), s.name(), null, true));
             }
         }

@@ -1,59 +1,73 @@
 package io.tailor.segment.service;
 
 import com.google.protobuf.Message;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.contracts.profile.ProfileSnapshot;
 import io.tailor.contracts.segment.SegmentChange;
-import io.tailor.rules.RuleEngine;
 import io.tailor.rules.RuleInputs;
 import io.tailor.segment.cache.MembershipStore;
+import io.tailor.segment.domain.SegmentEvaluator;
+import io.tailor.segment.domain.SegmentRule;
 import io.tailor.segment.messaging.SegmentChangesProducer;
 import io.tailor.segment.repository.ProfileCopyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps segment membership current: evaluates every profile segment for each changed profile, applies the
- * difference to Redis, publishes an enter or exit event with the reason for each, keeps this service's copy of the
- * profile, and schedules the next time-based re-evaluation. Idempotent: evaluating the same profile version twice
- * changes nothing the second time.
+ * difference to Redis, publishes an enter or exit event with the reason for each change actually made, keeps this
+ * service's copy of the profile, and schedules the next time-based re-evaluation. Idempotent: evaluating the same
+ * profile version twice changes nothing the second time.
  */
 @ApplicationScoped
 public class MembershipService {
 
+    /** The reason of exits caused by erasure. */
+    public static final String ERASED = "erased";
+
     private final SegmentCatalog catalog;
-    private final RuleEngine engine;
+    private final SegmentEvaluator evaluator;
     private final MembershipStore memberships;
     private final ProfileCopyStore copies;
     private final SegmentChangesProducer producer;
+    private final RfmService rfm;
     private final Clock clock;
     private final Timer evaluation;
+    private final Counter evaluations;
 
     public MembershipService(
             SegmentCatalog catalog,
-            RuleEngine engine,
+            SegmentEvaluator evaluator,
             MembershipStore memberships,
             ProfileCopyStore copies,
             SegmentChangesProducer producer,
+            RfmService rfm,
             Clock clock,
             MeterRegistry registry) {
         this.catalog = catalog;
-        this.engine = engine;
+        this.evaluator = evaluator;
         this.memberships = memberships;
         this.copies = copies;
         this.producer = producer;
+        this.rfm = rfm;
         this.clock = clock;
         this.evaluation = registry.timer("tailor.segment.evaluation");
+        this.evaluations = registry.counter("tailor.segment.rule.evaluations");
     }
 
     /** Applies profile changes (the newest version per profile; older ones than stored are ignored). */
@@ -64,136 +78,144 @@ public class MembershipService {
         }
         Set<String> merged = new HashSet<>();
         latest.values().forEach(c -> merged.addAll(c.mergedProfileIds() == null ? List.of() : c.mergedProfileIds()));
+        if (latest.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return copies.versions(latest.keySet()).flatMap(stored -> {
             Map<String, ProfileSnapshot> fresh = new LinkedHashMap<>();
-            Set<String> erased = new HashSet<>(merged);
+            Map<String, String> gone = new LinkedHashMap<>();
+            merged.forEach(id -> gone.put(id, "merged into another profile"));
             for (ProfileChange c : latest.values()) {
                 long known = stored.getOrDefault(c.profileId(), -1L);
                 if (c.erased()) {
-                    erased.add(c.profileId());
-                } else if (c.version() >= known) {
+                    gone.put(c.profileId(), ERASED);
+                } else if (c.version() >= known && c.profile() != null) {
                     fresh.put(c.profileId(), c.profile());
                 }
             }
-            return reevaluate(fresh, erased, "profile change");
+            fresh.keySet().forEach(gone::remove);
+            return reevaluate(fresh, gone, "profile change");
         });
     }
 
-    /** Re-evaluates profiles from the stored copies (time-based re-evaluation, segment edits). */
+    /** Re-evaluates profiles from the stored copies (time-based re-evaluation). */
     public Uni<Void> reevaluateStored(List<String> profileIds, String cause) {
         if (profileIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return copies.load(profileIds).flatMap(found -> reevaluate(found, Set.of(), cause));
+        return copies.load(profileIds).flatMap(found -> reevaluate(found, Map.of(), cause));
     }
 
-    private Uni<Void> reevaluate(Map<String, ProfileSnapshot> profiles, Set<String> erased, String cause) {
+    /** Takes profiles out of every segment (erasure, merges): exits published with {@code reason}. */
+    public Uni<Void> remove(Collection<String> profileIds, String reason) {
+        Map<String, String> gone = new LinkedHashMap<>();
+        profileIds.forEach(id -> gone.put(id, reason));
+        return reevaluate(Map.of(), gone, reason);
+    }
+
+    private Uni<Void> reevaluate(Map<String, ProfileSnapshot> profiles, Map<String, String> gone, String cause) {
         Set<String> ids = new HashSet<>(profiles.keySet());
-        ids.addAll(erased);
-        Instant now = clock.instant();
-        return memberships.current(ids).flatMap(current -> {
-            List<MembershipStore.Update> updates = new ArrayList<>();
-            List<SegmentChange> events = new ArrayList<>();
-            Map<String, Instant> due = new LinkedHashMap<>();
-            for (String id : erased) {
-                Map<String, Instant> was = current.getOrDefault(id, Map.of());
-                if (!was.isEmpty()) {
-                    updates.add(new MembershipStore.Update(id, Map.of(), was.keySet()));
-                    was.keySet()
-                            .forEach(segment -> events.add(new SegmentChange(
-                                    id,
-                                    segment,
-                                    version(segment),
-                                    SegmentChange.Direction.EXITED,
-                                    "profile merged or erased",
-                                    now)));
-                }
-            }
-            for (ProfileSnapshot profile : profiles.values()) {
-                Evaluation e = evaluate(profile, now);
-                Map<String, Instant> was = current.getOrDefault(profile.profileId(), Map.of());
-                Map<String, Instant> entered = new LinkedHashMap<>();
-                List<String> exited = new ArrayList<>();
-                for (SegmentCatalog.Live s : catalog.profileSegments()) {
-                    boolean member = e.matches().contains(s.key());
-                    if (member && !was.containsKey(s.key())) {
-                        entered.put(s.key(), now);
-                        events.add(new SegmentChange(
-                                profile.profileId(),
-                                s.key(),
-                                s.version(),
-                                SegmentChange.Direction.ENTERED,
-                                "matches " + s.rule().source() + " (" + cause + ")",
-                                now));
-                    } else if (!member && was.containsKey(s.key())) {
-                        exited.add(s.key());
-                        events.add(new SegmentChange(
-                                profile.profileId(),
-                                s.key(),
-                                s.version(),
-                                SegmentChange.Direction.EXITED,
-                                "no longer matches " + s.rule().source() + " (" + cause + ")",
-                                now));
-                    }
-                }
-                for (String gone : was.keySet()) {
-                    if (catalog.get(gone).isEmpty()) {
-                        exited.add(gone);
-                        events.add(new SegmentChange(
-                                profile.profileId(),
-                                gone,
-                                0,
-                                SegmentChange.Direction.EXITED,
-                                "segment disabled or deleted",
-                                now));
-                    }
-                }
-                if (!entered.isEmpty() || !exited.isEmpty()) {
-                    updates.add(new MembershipStore.Update(profile.profileId(), entered, exited));
-                }
-                if (e.nextWakeUp() != null) {
-                    due.put(profile.profileId(), e.nextWakeUp());
-                }
-            }
-            return memberships
-                    .apply(updates)
-                    .call(() -> producer.send(events))
-                    .call(() -> copies.upsert(profiles.values(), now))
-                    .call(() -> copies.delete(erased))
-                    .call(() -> memberships.scheduleAt(due));
+        ids.addAll(gone.keySet());
+        // evaluation is CPU work: off the event loop, so the decide path's lookups stay fast
+        return memberships.current(ids).emitOn(Infrastructure.getDefaultWorkerPool()).flatMap(current -> {
+            boolean unknown = current.values().stream()
+                    .flatMap(m -> m.keySet().stream())
+                    .anyMatch(key -> !catalog.known(key));
+            // a segment another replica just created is not known here yet: read the definitions again first
+            Uni<Void> ready = unknown ? catalog.reload() : Uni.createFrom().voidItem();
+            return ready.flatMap(ignored -> apply(profiles, gone, cause, current));
         });
     }
 
-    /** Which profile segments a profile matches now, and when it should next be looked at. */
-    public record Evaluation(Set<String> matches, Map<String, String> errors, Instant nextWakeUp) {}
-
-    public Evaluation evaluate(ProfileSnapshot profile, Instant now) {
-        long started = System.nanoTime();
-        Message input = RuleInputs.profile(profile, RuleInputs.Scores.NONE);
-        Set<String> matches = new HashSet<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        Instant next = null;
-        for (SegmentCatalog.Live s : catalog.profileSegments()) {
-            RuleEngine.Outcome outcome = engine.evaluate(s.rule(), input, null, now);
-            if (outcome.matches()) {
-                matches.add(s.key());
-            }
-            if (outcome.error() != null) {
-                errors.put(s.key(), outcome.error());
-            }
-            if (s.wakeUp() != null) {
-                for (Instant at : engine.wakeUps(s.wakeUp(), input, now)) {
-                    if (at.isAfter(now) && (next == null || at.isBefore(next))) {
-                        next = at;
-                    }
-                }
+    private Uni<Void> apply(
+            Map<String, ProfileSnapshot> profiles,
+            Map<String, String> gone,
+            String cause,
+            Map<String, Map<String, Instant>> current) {
+        Instant now = clock.instant();
+        List<MembershipStore.Update> updates = new ArrayList<>();
+        Map<String, Map<String, String>> reasons = new HashMap<>();
+        Map<String, Instant> due = new LinkedHashMap<>();
+        for (Map.Entry<String, String> g : gone.entrySet()) {
+            Map<String, Instant> was = current.getOrDefault(g.getKey(), Map.of());
+            if (!was.isEmpty()) {
+                updates.add(new MembershipStore.Update(g.getKey(), Map.of(), was.keySet()));
+                Map<String, String> why = new HashMap<>();
+                was.keySet().forEach(segment -> why.put(segment, g.getValue()));
+                reasons.put(g.getKey(), why);
             }
         }
-        evaluation.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return new Evaluation(matches, errors, next);
+        List<SegmentRule> segments = catalog.profileSegments();
+        for (ProfileSnapshot profile : profiles.values()) {
+            long started = System.nanoTime();
+            Message input = RuleInputs.profile(profile, rfm.scores(profile));
+            SegmentEvaluator.Evaluation e = evaluator.evaluate(segments, input, now);
+            evaluation.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            evaluations.increment(segments.size());
+            Map<String, Instant> was = current.getOrDefault(profile.profileId(), Map.of());
+            Map<String, Instant> entered = new LinkedHashMap<>();
+            List<String> exited = new ArrayList<>();
+            Map<String, String> why = new HashMap<>();
+            for (SegmentRule s : segments) {
+                boolean member = e.matches().contains(s.key());
+                if (member && !was.containsKey(s.key())) {
+                    entered.put(s.key(), now);
+                    why.put(s.key(), evaluator.reason(s, input, true, cause));
+                } else if (!member && was.containsKey(s.key())) {
+                    exited.add(s.key());
+                    why.put(s.key(), evaluator.reason(s, input, false, cause));
+                }
+            }
+            for (String segment : was.keySet()) {
+                if (catalog.get(segment).isEmpty()) {
+                    // disabled, deleted, or now decided per request: its members leave
+                    exited.add(segment);
+                    why.put(segment, catalog.known(segment) ? "segment disabled or request-scoped" : "segment deleted");
+                }
+            }
+            if (!entered.isEmpty() || !exited.isEmpty()) {
+                updates.add(new MembershipStore.Update(profile.profileId(), entered, exited));
+                reasons.put(profile.profileId(), why);
+            }
+            if (e.nextWakeUp() != null) {
+                due.put(profile.profileId(), e.nextWakeUp());
+            }
+        }
+        return memberships
+                .apply(updates)
+                .flatMap(applied -> producer.send(events(applied, reasons, now)))
+                .call(() -> copies.upsert(profiles.values(), now))
+                .call(() -> copies.delete(gone.keySet()))
+                .call(() -> gone.isEmpty() ? Uni.createFrom().voidItem() : memberships.forget(gone.keySet()))
+                .call(() -> memberships.scheduleAt(due));
+    }
+
+    private List<SegmentChange> events(
+            Map<String, MembershipStore.Applied> applied, Map<String, Map<String, String>> reasons, Instant now) {
+        List<SegmentChange> events = new ArrayList<>();
+        applied.forEach((profileId, a) -> {
+            Map<String, String> why = reasons.getOrDefault(profileId, Map.of());
+            a.entered()
+                    .forEach(segment -> events.add(new SegmentChange(
+                            profileId,
+                            segment,
+                            version(segment),
+                            SegmentChange.Direction.ENTERED,
+                            why.getOrDefault(segment, "entered"),
+                            now)));
+            a.exited()
+                    .forEach(segment -> events.add(new SegmentChange(
+                            profileId,
+                            segment,
+                            version(segment),
+                            SegmentChange.Direction.EXITED,
+                            why.getOrDefault(segment, "left"),
+                            now)));
+        });
+        return events;
     }
 
     private int version(String segment) {
-        return catalog.get(segment).map(SegmentCatalog.Live::version).orElse(0);
+        return catalog.get(segment).map(SegmentRule::version).orElse(0);
     }
 }

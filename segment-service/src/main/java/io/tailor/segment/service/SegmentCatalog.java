@@ -5,13 +5,17 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tailor.rules.RuleEngine;
 import io.tailor.segment.Segment;
+import io.tailor.segment.domain.SegmentRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Every enabled segment with its compiled rule, in memory. Reloaded after every change made here and every few
+ * Every segment, with the enabled ones compiled, in memory. Reloaded after every change made here and every few
  * seconds (changes made by other replicas). Rules were type-checked when saved, so compiling them again cannot fail
  * unless the schema changed; such a segment is skipped and logged.
  */
@@ -20,17 +24,14 @@ public class SegmentCatalog {
 
     private static final Logger LOG = Logger.getLogger(SegmentCatalog.class);
 
-    /** An enabled segment ready to evaluate. */
-    public record Live(
-            String key,
-            String name,
-            int version,
-            RuleEngine.Compiled rule,
-            RuleEngine.Compiled wakeUp,
-            boolean requestScoped) {}
+    private record State(
+            List<SegmentRule> profile,
+            List<SegmentRule> request,
+            Map<String, SegmentRule> live,
+            Map<String, Boolean> known) {}
 
     private final RuleEngine engine;
-    private volatile List<Live> segments = List.of();
+    private volatile State state = new State(List.of(), List.of(), Map.of(), Map.of());
 
     public SegmentCatalog(RuleEngine engine) {
         this.engine = engine;
@@ -45,41 +46,80 @@ public class SegmentCatalog {
     }
 
     public Uni<Void> reload() {
-        return Panache.withSession(() -> Segment.<Segment>list("enabled = true order by key"))
-                .invoke(all -> {
-                    List<Live> live = new ArrayList<>();
-                    for (Segment s : all) {
-                        RuleEngine.Scope scope =
-                                "request".equals(s.scope) ? RuleEngine.Scope.REQUEST : RuleEngine.Scope.PROFILE;
-                        RuleEngine.Compilation rule = engine.compile(s.rule, scope, "rule");
-                        RuleEngine.Compilation wakeUp =
-                                s.wakeUp == null ? null : engine.compileWakeUp(s.wakeUp, "wakeUp");
-                        if (!rule.ok() || (wakeUp != null && !wakeUp.ok())) {
-                            LOG.errorf("Segment %s no longer compiles and is skipped: %s", s.key, rule.problems());
-                            continue;
-                        }
-                        live.add(new Live(
-                                s.key,
-                                s.name,
-                                s.version,
-                                rule.rule(),
-                                wakeUp == null ? null : wakeUp.rule(),
-                                scope == RuleEngine.Scope.REQUEST));
-                    }
-                    segments = List.copyOf(live);
-                })
+        return Panache.withSession(() -> Segment.<Segment>list("order by key"))
+                .invoke(this::replace)
                 .replaceWithVoid();
     }
 
-    public List<Live> profileSegments() {
-        return segments.stream().filter(s -> !s.requestScoped()).toList();
+    private void replace(List<Segment> all) {
+        Map<String, SegmentRule> current =
+                state.live(); // unchanged versions are not compiled again
+        List<SegmentRule> profile = new ArrayList<>();
+        List<SegmentRule> request = new ArrayList<>();
+        Map<String, SegmentRule> live = new HashMap<>();
+        Map<String, Boolean> known = new HashMap<>();
+        for (Segment s : all) {
+            known.put(s.key, s.enabled);
+            if (!s.enabled) {
+                continue;
+            }
+            SegmentRule rule = current.get(s.key);
+            if (rule == null || !same(rule, s)) {
+                rule = compile(s);
+            }
+            if (rule == null) {
+                continue;
+            }
+            live.put(s.key, rule);
+            (rule.requestScoped() ? request : profile).add(rule);
+        }
+        state = new State(List.copyOf(profile), List.copyOf(request), Map.copyOf(live), Map.copyOf(known));
     }
 
-    public List<Live> requestSegments() {
-        return segments.stream().filter(Live::requestScoped).toList();
+    private static boolean same(SegmentRule rule, Segment s) {
+        return rule.version() == s.version
+                && rule.name().equals(s.name)
+                && rule.rule().source().equals(s.rule)
+                && rule.requestScoped() == "request".equals(s.scope)
+                && java.util.Objects.equals(rule.wakeUp() == null ? null : rule.wakeUp().source(), s.wakeUp);
     }
 
-    public java.util.Optional<Live> get(String key) {
-        return segments.stream().filter(s -> s.key().equals(key)).findFirst();
+    private SegmentRule compile(Segment s) {
+        RuleEngine.Scope scope = "request".equals(s.scope) ? RuleEngine.Scope.REQUEST : RuleEngine.Scope.PROFILE;
+        RuleEngine.Compilation rule = engine.compile(s.rule, scope, "rule");
+        RuleEngine.Compilation wakeUp = s.wakeUp == null ? null : engine.compileWakeUp(s.wakeUp, "wakeUp");
+        if (!rule.ok() || (wakeUp != null && !wakeUp.ok())) {
+            LOG.errorf(
+                    "Segment %s no longer compiles and is skipped: %s %s",
+                    s.key, rule.problems(), wakeUp == null ? "" : wakeUp.problems());
+            return null;
+        }
+        return SegmentRule.of(
+                s.key,
+                s.name,
+                s.version,
+                rule.rule(),
+                wakeUp == null ? null : wakeUp.rule(),
+                scope == RuleEngine.Scope.REQUEST);
+    }
+
+    /** Enabled profile segments (kept in Redis). */
+    public List<SegmentRule> profileSegments() {
+        return state.profile();
+    }
+
+    /** Enabled request segments (decided per page). */
+    public List<SegmentRule> requestSegments() {
+        return state.request();
+    }
+
+    /** An enabled segment. */
+    public Optional<SegmentRule> get(String key) {
+        return Optional.ofNullable(state.live().get(key));
+    }
+
+    /** Whether a segment of that key exists at all (enabled or not), as of the last reload. */
+    public boolean known(String key) {
+        return state.known().containsKey(key);
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.HotState;
 import io.tailor.contracts.decision.ShopperRef;
+import io.tailor.contracts.profile.ProfileDigest;
 import io.tailor.contracts.profile.ProfileSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -53,7 +54,16 @@ public class ShopperStateReader {
     /** The hot profile of {@code profileId}, if profile-service has published one. */
     public Uni<Optional<ProfileSnapshot>> profile(String profileId) {
         return hashes.hget(HotState.profile(profileId), HotState.PROFILE_SNAPSHOT_FIELD)
-                .map(json -> parse(profileId, json));
+                .map(json -> parse(profileId, json, ProfileSnapshot.class));
+    }
+
+    /** The digest of the hot profile the shopper resolves to: the decide path's cheap read. */
+    public Uni<Optional<ProfileDigest>> digest(ShopperRef shopper) {
+        return profileId(shopper)
+                .flatMap(id -> id.isEmpty()
+                        ? Uni.createFrom().item(Optional.<ProfileDigest>empty())
+                        : hashes.hget(HotState.profile(id.get()), HotState.PROFILE_DIGEST_FIELD)
+                                .map(json -> parse(id.get(), json, ProfileDigest.class)));
     }
 
     /** The hot profile the shopper resolves to. */
@@ -78,12 +88,12 @@ public class ShopperStateReader {
         });
     }
 
-    private Optional<ProfileSnapshot> parse(String profileId, String json) {
+    private <T> Optional<T> parse(String profileId, String json, Class<T> type) {
         if (json == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(mapper.readValue(json, ProfileSnapshot.class));
+            return Optional.of(mapper.readValue(json, type));
         } catch (JsonProcessingException e) {
             LOG.warnf("Ignoring unreadable hot profile %s: %s", profileId, e.getOriginalMessage());
             return Optional.empty();

@@ -1,0 +1,17 @@
+package io.tailor.segment.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** content-service's slot list (each variant's targeting names segments). URL: CONTENT_SERVICE_URL. */
+@RegisterRestClient(configKey = "content-service")
+@Path("/v1/content")
+interface ContentRestClient {
+
+    @GET
+    @Path("/slots")
+    Uni<JsonNode> slots();
+}
