@@ -6,9 +6,10 @@
  *   Tailor.identify("customer-42", { accountType: "retail" });
  *   const decision = await Tailor.decide({ placements: [{ placement: "home_for_you", limit: 8 }], slots: ["home_hero"] });
  *
- * Events are batched (flushed every 2 s, at 20 events, and when the page is hidden) and retried with backoff on
- * network errors and 5xx answers; 4xx answers are not retried (the event is invalid). Each event gets a UUID, so a
- * retried batch is never counted twice.
+ * Events are batched (flushed every 2 s and at 20 events) and retried with backoff on network errors, 429 (after
+ * its Retry-After) and 5xx answers; other 4xx answers are not retried (the event is invalid). When the page is
+ * hidden or closed, what is queued goes with navigator.sendBeacon to /v1/events/beacon, which survives the page.
+ * Each event gets a UUID, so a retried batch is never counted twice.
  */
 (function (global) {
   "use strict";
@@ -65,27 +66,38 @@
   function schedule() {
     if (!timer) { timer = setTimeout(flush, config.flushMs); }
   }
-  function flush(keepalive) {
+  function flush() {
     clearTimeout(timer); timer = null;
     if (!queue.length) { return Promise.resolve(); }
-    var batch = queue.splice(0, 500);
-    return post("/v1/events", { events: batch }, keepalive).then(function (response) {
-      if (response.status >= 500) { throw new Error("server " + response.status); }
+    var batch = queue.splice(0, 500), wait = 0;
+    return post("/v1/events", { events: batch }).then(function (response) {
+      if (response.status === 429) { wait = 1000 * (parseInt(response.headers.get("Retry-After"), 10) || 1); }
+      if (response.status === 429 || response.status >= 500) { throw new Error("server " + response.status); }
       retryDelay = 1000;
       if (queue.length) { schedule(); }
     }).catch(function () {
       queue = batch.concat(queue);
-      retryDelay = Math.min(retryDelay * 2, 60000);
+      retryDelay = Math.min(Math.max(retryDelay * 2, wait), 60000);
       clearTimeout(timer);
       timer = setTimeout(flush, retryDelay);
     });
+  }
+  /** The page is going away: hand what is queued to the browser, which sends it even after the page closed. */
+  function flushOnLeave() {
+    if (!queue.length) { return; }
+    var batch = queue.splice(0, 500);
+    var url = config.endpoint + "/v1/events/beacon?key=" + encodeURIComponent(config.key);
+    // text/plain needs no CORS preflight, which a beacon cannot do
+    var sent = navigator.sendBeacon &&
+        navigator.sendBeacon(url, new Blob([JSON.stringify({ events: batch })], { type: "text/plain" }));
+    if (!sent) { post("/v1/events", { events: batch }, true).catch(function () { /* the page is gone */ }); }
   }
 
   var Tailor = {
     init: function (options) {
       Object.keys(options || {}).forEach(function (k) { config[k] = options[k]; });
-      global.addEventListener("pagehide", function () { flush(true); });
-      document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flush(true); } });
+      global.addEventListener("pagehide", flushOnLeave);
+      document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flushOnLeave(); } });
       return Tailor;
     },
     anonymousId: anonymousId,

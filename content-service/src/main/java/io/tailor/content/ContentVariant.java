@@ -29,6 +29,7 @@ public class ContentVariant extends PanacheEntityBase {
 
     public String title;
 
+    @Column(columnDefinition = "text")
     public String body;
 
     @Column(name = "image_url")

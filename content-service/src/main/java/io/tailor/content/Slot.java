@@ -23,6 +23,7 @@ public class Slot extends PanacheEntityBase {
 
     public String name;
 
+    @Column(columnDefinition = "text")
     public String description;
 
     @Column(name = "updated_at")

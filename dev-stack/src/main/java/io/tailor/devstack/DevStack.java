@@ -39,11 +39,13 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    private final Options options;
     private final PostgresNode postgres;
     private final RedisNode redis;
-    private final KafkaNode kafka;
+    private volatile KafkaNode kafka;
 
-    private DevStack(PostgresNode postgres, RedisNode redis, KafkaNode kafka) {
+    private DevStack(Options options, PostgresNode postgres, RedisNode redis, KafkaNode kafka) {
+        this.options = options;
         this.postgres = postgres;
         this.redis = redis;
         this.kafka = kafka;
@@ -64,7 +66,7 @@ public final class DevStack implements AutoCloseable {
             redis = RedisNode.start(options.home().resolve("redis"), options.redisPort(), options.durable());
             KafkaNode broker = kafka.join();
             broker.ensureTopics(Topics.ALL, options.partitions());
-            return new DevStack(postgres, redis, broker);
+            return new DevStack(options, postgres, redis, broker);
         } catch (RuntimeException e) {
             kafka.thenAccept(KafkaNode::close);
             if (redis != null) {
@@ -87,6 +89,18 @@ public final class DevStack implements AutoCloseable {
 
     public KafkaNode kafka() {
         return kafka;
+    }
+
+    /** Stops the broker (a controlled shutdown); its data stays for {@link #startKafka()}. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same port with the same data, e.g. after {@link #stopKafka()}. */
+    public void startKafka() {
+        int port = Integer.parseInt(
+                kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        kafka = KafkaNode.start(options.home().resolve("kafka"), port, options.partitions());
     }
 
     /**

@@ -42,11 +42,17 @@ public final class Platform implements AutoCloseable {
 
     private final DevStack stack;
     private final Map<String, ServiceProcess> services;
+    private final Map<String, Map<String, String>> environments;
     private final Options options;
 
-    private Platform(DevStack stack, Map<String, ServiceProcess> services, Options options) {
+    private Platform(
+            DevStack stack,
+            Map<String, ServiceProcess> services,
+            Map<String, Map<String, String>> environments,
+            Options options) {
         this.stack = stack;
         this.services = services;
+        this.environments = environments;
         this.options = options;
     }
 
@@ -58,6 +64,7 @@ public final class Platform implements AutoCloseable {
             ports.put(name, wanted == 0 ? FreePorts.pick() : wanted);
         });
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> service : SERVICES.entrySet()) {
                 Map<String, String> env = new LinkedHashMap<>(stack.serviceEnvironment(service.getValue()));
@@ -71,6 +78,7 @@ public final class Platform implements AutoCloseable {
                 env.put("GATEWAY_SECRET_KEY", options.secretKey());
                 env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
                 env.putAll(options.extraEnv());
+                environments.put(service.getKey(), env);
                 started.put(
                         service.getKey(),
                         ServiceProcess.start(
@@ -83,7 +91,7 @@ public final class Platform implements AutoCloseable {
             for (ServiceProcess service : started.values()) {
                 service.awaitReady(readyTimeout);
             }
-            return new Platform(stack, started, options);
+            return new Platform(stack, started, environments, options);
         } catch (RuntimeException e) {
             List<ServiceProcess> all = new ArrayList<>(started.values());
             all.forEach(ServiceProcess::close);
@@ -105,6 +113,22 @@ public final class Platform implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /** Stops one service gracefully, as a rolling deployment or an operator would. */
+    public void stop(String name) {
+        service(name).close();
+    }
+
+    /** Starts a stopped (or crashed) service again on its port with its environment and waits until it is ready. */
+    public ServiceProcess restart(String name, Duration readyTimeout) {
+        ServiceProcess previous = service(name);
+        previous.close();
+        ServiceProcess next = ServiceProcess.start(
+                name, options.projectRoot(), previous.port(), environments.get(name), options.logDir());
+        services.put(name, next);
+        next.awaitReady(readyTimeout);
+        return next;
     }
 
     /** Stops the services (the gateway first); the stack is its owner's to stop. */

@@ -59,7 +59,8 @@ class PlatformIT {
                             Map.of(),
                             PUBLIC_KEY,
                             SECRET_KEY,
-                            Map.of()),
+                            // the Kafka restart test waits this long for a refused batch
+                            Map.of("GATEWAY_EVENTS_PUBLISH_TIMEOUT", "3s")),
                     Duration.ofMinutes(4));
         } catch (RuntimeException e) {
             stack.close();
@@ -330,5 +331,96 @@ class PlatformIT {
                 .htmlPath()
                 .getList("html.body.main.section.@id");
         assertThat(slots).contains("hero");
+    }
+
+    private static final List<String> BACKING_SERVICES = List.of(
+            "profile-service", "segment-service", "recommendation-service", "content-service", "experiment-service");
+
+    /** The decide deadline the gateway runs with (its default). */
+    private static final long DEADLINE_MS = 50;
+
+    @Test
+    @Order(6)
+    void eachServiceStoppedInTurnIsServedByItsFallbackWithinTheDeadline() {
+        String shopper = "e2e-fallback-" + UUID.randomUUID();
+        send(
+                event("page_view", shopper, "s1", "{}", null),
+                event("product_view", shopper, "s1", "{\"productId\":\"e2e-mug\",\"price\":8.5}", null));
+        awaitComposed(shopper, "first-time-visitor");
+        // a shopper seen for the first time gets the slot's default content, which the gateway keeps as its fallback
+        assertThat(decide("e2e-unknown-" + UUID.randomUUID()).getString("slots[0].matchedRule"))
+                .isEqualTo("default");
+        for (String service : BACKING_SERVICES) {
+            platform.stop(service);
+            try {
+                for (int i = 0; i < 5; i++) {
+                    JsonPath d = decide(shopper);
+                    assertThat(d.getList("degraded.service"))
+                            .as("degraded with %s down", service)
+                            .containsExactly(service);
+                    assertThat(d.getLong("tookMs"))
+                            .as("time taken with %s down", service)
+                            .isLessThanOrEqualTo(DEADLINE_MS);
+                    // the storefront still gets a whole page: every placement answered, the slot from the last
+                    // known default content, which this gateway has served before
+                    assertThat(d.getList("placements.placement")).containsExactly("home_for_you");
+                    assertThat(d.getList("slots.slot")).containsExactly("home_hero");
+                }
+            } finally {
+                platform.restart(service, Duration.ofMinutes(3));
+            }
+            awaitComposed(shopper, "first-time-visitor");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void eventsAcknowledgedAroundAKafkaRestartAreAllAppliedExactlyOnce() {
+        String shopper = "e2e-kafka-" + UUID.randomUUID();
+        // profile-service is down, so nothing is consumed before the broker restarts
+        platform.stop("profile-service");
+        try {
+            send(productViews(shopper, 20));
+            stack.stopKafka();
+            String[] whileDown = productViews(shopper, 5);
+            storefront()
+                    .body("{\"events\":[" + String.join(",", whileDown) + "]}")
+                    .post("/v1/events")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", notNullValue());
+            stack.startKafka();
+            // the storefront sends the refused batch again, with the same event ids, until it is acknowledged
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> storefront()
+                            .body("{\"events\":[" + String.join(",", whileDown) + "]}")
+                            .post("/v1/events")
+                            .then()
+                            .statusCode(202));
+        } finally {
+            platform.restart("profile-service", Duration.ofMinutes(3));
+        }
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> admin().queryParam("anonymousId", shopper)
+                .get("/v1/admin/profiles")
+                .then()
+                .statusCode(200)
+                .body("productViews", equalTo(25)));
+        // a refused batch the producer still delivered, and its resend, count once
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin().queryParam(
+                        "anonymousId", shopper)
+                .get("/v1/admin/profiles")
+                .then()
+                .statusCode(200)
+                .body("productViews", equalTo(25)));
+    }
+
+    private static String[] productViews(String shopper, int count) {
+        String[] events = new String[count];
+        for (int i = 0; i < count; i++) {
+            events[i] = event("product_view", shopper, "s1", "{\"productId\":\"e2e-mug\",\"price\":8.5}", null);
+        }
+        return events;
     }
 }

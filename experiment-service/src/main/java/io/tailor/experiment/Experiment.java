@@ -19,12 +19,14 @@ public class Experiment extends PanacheEntityBase {
 
     public String name;
 
+    @Column(columnDefinition = "text")
     public String description;
 
     /** draft, running or stopped */
     public String status;
 
     /** JSON array of variations (text: Hibernate Reactive reads JSON columns as objects only). */
+    @Column(columnDefinition = "text")
     public String variations;
 
     public double coverage;

@@ -23,6 +23,7 @@ public class Product extends PanacheEntityBase {
 
     public String title;
 
+    @Column(columnDefinition = "text")
     public String description;
 
     @Column(name = "category_path")
@@ -37,7 +38,7 @@ public class Product extends PanacheEntityBase {
 
     public BigDecimal price;
 
-    @Column(columnDefinition = "bpchar")
+    @Column(length = 3)
     public String currency;
 
     public Integer stock;

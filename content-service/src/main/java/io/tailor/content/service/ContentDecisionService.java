@@ -30,7 +30,10 @@ public class ContentDecisionService {
 
     public Uni<ContentResponse> decide(ContentRequest request) {
         RequestContext context = request.context() == null ? RequestContext.EMPTY : request.context();
-        return shoppers.profileId(request.shopper())
+        Uni<java.util.Optional<String>> profileId = request.personalized()
+                ? shoppers.profileId(request.shopper())
+                : Uni.createFrom().item(java.util.Optional.empty());
+        return profileId
                 .flatMap(id -> id.isEmpty()
                         ? Uni.createFrom().item(Map.<String, Instant>of())
                         : shoppers.memberships(id.get()))

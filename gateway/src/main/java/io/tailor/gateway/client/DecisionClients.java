@@ -52,32 +52,33 @@ public class DecisionClients {
 
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<ProfileSummary> profile(ShopperRef shopper) {
-        return bounded(profiles.summary(shopper.anonymousId(), shopper.customerId()), deadlines.profileDeadline());
+    public Uni<ProfileSummary> profile(ShopperRef shopper, Duration budget) {
+        return bounded(
+                profiles.summary(shopper.anonymousId(), shopper.customerId()), deadlines.profileDeadline(), budget);
     }
 
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<SegmentLookupResponse> segments(SegmentLookupRequest request) {
-        return bounded(segments.lookup(request), deadlines.segmentDeadline());
+    public Uni<SegmentLookupResponse> segments(SegmentLookupRequest request, Duration budget) {
+        return bounded(segments.lookup(request), deadlines.segmentDeadline(), budget);
     }
 
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<RecommendationResponse> recommendations(RecommendationRequest request) {
-        return bounded(recommendations.recommend(request), deadlines.recommendationDeadline());
+    public Uni<RecommendationResponse> recommendations(RecommendationRequest request, Duration budget) {
+        return bounded(recommendations.recommend(request), deadlines.recommendationDeadline(), budget);
     }
 
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<ContentResponse> content(ContentRequest request) {
-        return bounded(content.decide(request), deadlines.contentDeadline());
+    public Uni<ContentResponse> content(ContentRequest request, Duration budget) {
+        return bounded(content.decide(request), deadlines.contentDeadline(), budget);
     }
 
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<AssignmentResponse> experiments(AssignmentRequest request) {
-        return bounded(experiments.assign(request), deadlines.experimentDeadline());
+    public Uni<AssignmentResponse> experiments(AssignmentRequest request, Duration budget) {
+        return bounded(experiments.assign(request), deadlines.experimentDeadline(), budget);
     }
 
     /**
@@ -86,8 +87,11 @@ public class DecisionClients {
      * in-flight REST client call can strand pooled connections (quarkusio/quarkus#49938), which would turn one
      * slow moment into every later call timing out.
      */
-    private <T> Uni<T> bounded(Uni<T> call, Duration deadline) {
-        Duration cap = deadline.compareTo(deadlines.deadline()) < 0 ? deadline : deadlines.deadline();
+    private <T> Uni<T> bounded(Uni<T> call, Duration deadline, Duration budget) {
+        Duration cap = deadline.compareTo(budget) < 0 ? deadline : budget;
+        if (cap.isNegative() || cap.isZero()) {
+            return Uni.createFrom().failure(new java.util.concurrent.TimeoutException("no time left"));
+        }
         java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
         call.subscribe().with(result::complete, result::completeExceptionally);
         return Uni.createFrom().completionStage(result).ifNoItem().after(cap).fail();

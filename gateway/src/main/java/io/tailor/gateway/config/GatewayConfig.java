@@ -17,6 +17,36 @@ public interface GatewayConfig {
 
     Demo demo();
 
+    RateLimits rateLimits();
+
+    /**
+     * Token buckets in Redis: a request takes one token from its key's bucket and, for public (browser) keys, from its
+     * client IP's bucket; an empty bucket answers 429 with Retry-After. Buckets refill at the rate per second up to
+     * the burst.
+     */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("2000")
+        double publicKeyPerSecond();
+
+        @WithDefault("4000")
+        double publicKeyBurst();
+
+        @WithDefault("20")
+        double perIpPerSecond();
+
+        @WithDefault("60")
+        double perIpBurst();
+
+        @WithDefault("5000")
+        double secretKeyPerSecond();
+
+        @WithDefault("10000")
+        double secretKeyBurst();
+    }
+
     WarmUp warmUp();
 
     interface Demo {
@@ -46,6 +76,14 @@ public interface GatewayConfig {
         /** How long an accepted event id is remembered to answer repeats as duplicates. */
         @WithDefault("P1D")
         Duration dedupeWindow();
+
+        /**
+         * How long a request waits for Kafka to acknowledge its events; then it is answered 503 with Retry-After and
+         * nothing of it counts as accepted (the producer may still deliver it: resending the same event ids is safe,
+         * profile-service applies each event id once).
+         */
+        @WithDefault("PT10S")
+        Duration publishTimeout();
     }
 
     interface Decide {
@@ -68,6 +106,17 @@ public interface GatewayConfig {
 
         @WithDefault("25ms")
         Duration experimentDeadline();
+
+        /**
+         * How long the first phase (profile and experiments: consent and the global holdout) may take; the second
+         * phase gets what remains of the decision's deadline.
+         */
+        @WithDefault("20ms")
+        Duration firstPhaseDeadline();
+
+        /** Kept in reserve for composing and writing the answer. */
+        @WithDefault("3ms")
+        Duration composeReserve();
 
         /** Placements in one request. */
         @WithDefault("10")

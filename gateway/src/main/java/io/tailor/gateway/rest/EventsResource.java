@@ -53,6 +53,27 @@ public class EventsResource {
             description = "Too many events or too large a body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> send(byte[] body) {
+        return accept(body);
+    }
+
+    @POST
+    @Path("/beacon")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, "application/octet-stream"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Send shopper events from navigator.sendBeacon",
+            description = "The same body and rules as POST /v1/events, sent as text/plain (no CORS preflight) with"
+                    + " the public key in ?key= because beacons cannot set headers. Used when the page is closing.")
+    @APIResponse(responseCode = "202", description = "Accepted: on Kafka")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid events",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> beacon(byte[] body) {
+        return accept(body);
+    }
+
+    private Uni<Response> accept(byte[] body) {
         return Uni.createFrom()
                 .item(() -> ingest.parse(body))
                 .flatMap(ingest::accept)

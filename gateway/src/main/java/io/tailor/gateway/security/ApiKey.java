@@ -27,7 +27,16 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "key_hash")
     public String keyHash;
 
+    /** The first characters of the key, to recognise it in listings; the rest is never shown again. */
+    @Column(name = "key_prefix")
+    public String keyPrefix;
+
+    public static String prefixOf(String key) {
+        return key.substring(0, Math.min(key.length(), 10));
+    }
+
     /** Comma-separated origins a public key is accepted from, or * for any. */
+    @Column(columnDefinition = "text")
     public String origins;
 
     @Column(name = "created_at")

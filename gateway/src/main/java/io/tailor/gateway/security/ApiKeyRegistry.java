@@ -31,7 +31,7 @@ public class ApiKeyRegistry {
     private static final Logger LOG = Logger.getLogger(ApiKeyRegistry.class);
 
     /** A valid key as the filter needs it. */
-    public record Grant(String name, String kind, Set<String> origins) {
+    public record Grant(String id, String name, String kind, Set<String> origins) {
 
         public boolean isSecret() {
             return "secret".equals(kind);
@@ -75,7 +75,7 @@ public class ApiKeyRegistry {
 
     /** Re-reads the keys that are not revoked. */
     public Uni<Void> reload() {
-        return Panache.withSession(() -> ApiKey.<ApiKey>list("revokedAt is null"))
+        return Panache.withSession(() -> ApiKey.<ApiKey>list("revokedAt is null or revokedAt > ?1", Instant.now()))
                 .invoke(keys -> byHash = keys.stream()
                         .collect(Collectors.toUnmodifiableMap(k -> k.keyHash, ApiKeyRegistry::grantOf, (a, b) -> a)))
                 .replaceWithVoid();
@@ -95,6 +95,7 @@ public class ApiKeyRegistry {
             created.name = name;
             created.kind = kind;
             created.keyHash = keyHash;
+            created.keyPrefix = ApiKey.prefixOf(key.get());
             created.origins = "*";
             created.createdAt = Instant.now();
             LOG.infof("Created the %s API key '%s' from the environment", kind, name);
@@ -107,7 +108,7 @@ public class ApiKeyRegistry {
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        return new Grant(key.name, key.kind, origins);
+        return new Grant(key.id.toString(), key.name, key.kind, origins);
     }
 
     public static String hash(String key) {

@@ -24,8 +24,10 @@ import io.tailor.gateway.api.DecideResponse;
 import io.tailor.gateway.api.Degradation;
 import io.tailor.gateway.api.ShopperView;
 import io.tailor.gateway.client.DecisionClients;
+import io.tailor.gateway.config.GatewayConfig;
 import io.tailor.gateway.messaging.ExposuresProducer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +40,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 /**
- * Composes one decision from the five services, called in parallel. Each call has its deadline; a call that fails
- * or is late is replaced by its documented fallback and listed in {@code degraded}, so the storefront always gets a
- * complete answer within the decision's deadline.
+ * Composes one decision in two parallel phases within one deadline. First the profile (consent) and the experiment
+ * assignments (the global holdout) — both answer from memory and Redis in about a millisecond. Then, knowing whether
+ * this shopper may be personalized, segments, recommendations and content, each told so. Every call has its own
+ * deadline, capped by what remains of the decision's; a late or failed call is served by its documented fallback and
+ * listed in {@code degraded}, so the storefront always gets a complete answer in time.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -51,17 +55,26 @@ public class DecisionService {
     private final LastKnownGood lastKnown;
     private final ExposuresProducer exposures;
     private final MeterRegistry registry;
+    private final GatewayConfig.Decide config;
 
     public DecisionService(
-            DecisionClients clients, LastKnownGood lastKnown, ExposuresProducer exposures, MeterRegistry registry) {
+            DecisionClients clients,
+            LastKnownGood lastKnown,
+            ExposuresProducer exposures,
+            MeterRegistry registry,
+            GatewayConfig gateway) {
         this.clients = clients;
         this.lastKnown = lastKnown;
         this.exposures = exposures;
         this.registry = registry;
+        this.config = gateway.decide();
     }
 
     /** The result of one service call, or its fallback and why. */
     record Part<T>(T value, Degradation degradation) {}
+
+    /** What the first phase learnt. */
+    record FirstPhase(Part<ProfileSummary> profile, Part<AssignmentResponse> experiments) {}
 
     public Uni<DecideResponse> decide(DecideRequest request) {
         long started = System.nanoTime();
@@ -71,50 +84,93 @@ public class DecisionService {
         List<PlacementRequest> placements = request.placements() == null ? List.of() : request.placements();
         List<String> slots = request.slots() == null ? List.of() : request.slots();
 
+        Duration first = min(config.firstPhaseDeadline(), remaining(started));
         Uni<Part<ProfileSummary>> profile = guard(
-                "profile-service", "unknown_shopper", () -> clients.profile(shopper), () -> unknownShopper(shopper));
-        Uni<Part<SegmentLookupResponse>> segments = guard(
-                "segment-service",
-                "no_segments",
-                () -> clients.segments(new SegmentLookupRequest(shopper, context)),
-                () -> new SegmentLookupResponse(null, List.of()));
+                "profile-service",
+                "unknown_shopper",
+                () -> clients.profile(shopper, first),
+                () -> unknownShopper(shopper));
+        Uni<Part<AssignmentResponse>> experiments = guard(
+                "experiment-service",
+                "control",
+                () -> clients.experiments(new AssignmentRequest(shopper, context), first),
+                () -> new AssignmentResponse(List.of(), false));
+
+        return Uni.combine()
+                .all()
+                .unis(profile, experiments)
+                .asTuple()
+                .map(t -> new FirstPhase(t.getItem1(), t.getItem2()))
+                .flatMap(phase -> second(decisionId, shopper, context, placements, slots, phase, started));
+    }
+
+    private Uni<DecideResponse> second(
+            String decisionId,
+            ShopperRef shopper,
+            RequestContext context,
+            List<PlacementRequest> placements,
+            List<String> slots,
+            FirstPhase phase,
+            long started) {
+        ProfileSummary summary = phase.profile().value();
+        boolean holdout = phase.experiments().value().holdout();
+        String notPersonalized = holdout ? "holdout" : !summary.personalizationAllowed() ? "no_consent" : null;
+        boolean personalize = notPersonalized == null;
+        if (!personalize) {
+            registry.counter("tailor.gateway.decide.not_personalized", "reason", notPersonalized)
+                    .increment();
+        }
+        Duration budget = remaining(started);
+
+        Uni<Part<SegmentLookupResponse>> segments = !personalize
+                ? Uni.createFrom().item(new Part<>(new SegmentLookupResponse(summary.profileId(), List.of()), null))
+                : guard(
+                        "segment-service",
+                        "no_segments",
+                        () -> clients.segments(new SegmentLookupRequest(shopper, context), budget),
+                        () -> new SegmentLookupResponse(null, List.of()));
         Uni<Part<RecommendationResponse>> recommendations = placements.isEmpty()
                 ? Uni.createFrom().item(new Part<>(new RecommendationResponse(List.of()), null))
                 : guard(
                         "recommendation-service",
                         "last_known_popular",
-                        () -> clients.recommendations(new RecommendationRequest(shopper, context, placements)),
+                        () -> clients.recommendations(
+                                new RecommendationRequest(shopper, context, placements, personalize), budget),
                         () -> lastKnownPlacements(placements));
         Uni<Part<ContentResponse>> content = slots.isEmpty()
                 ? Uni.createFrom().item(new Part<>(new ContentResponse(List.of()), null))
                 : guard(
                         "content-service",
                         "last_known_default",
-                        () -> clients.content(new ContentRequest(shopper, context, slots)),
+                        () -> clients.content(new ContentRequest(shopper, context, slots, personalize), budget),
                         () -> lastKnownSlots(slots));
-        Uni<Part<AssignmentResponse>> experiments = guard(
-                "experiment-service",
-                "control",
-                () -> clients.experiments(new AssignmentRequest(shopper, context)),
-                () -> new AssignmentResponse(List.of(), false));
 
         return Uni.combine()
                 .all()
-                .unis(profile, segments, recommendations, content, experiments)
-                .with((p, s, r, c, e) -> compose(decisionId, shopper, p, s, r, c, e, started));
+                .unis(segments, recommendations, content)
+                .asTuple()
+                .map(t -> compose(
+                        decisionId,
+                        shopper,
+                        phase,
+                        notPersonalized,
+                        t.getItem1(),
+                        t.getItem2(),
+                        t.getItem3(),
+                        started));
     }
 
     private DecideResponse compose(
             String decisionId,
             ShopperRef shopper,
-            Part<ProfileSummary> profile,
+            FirstPhase phase,
+            String notPersonalized,
             Part<SegmentLookupResponse> segments,
             Part<RecommendationResponse> recommendations,
             Part<ContentResponse> content,
-            Part<AssignmentResponse> experiments,
             long started) {
         List<Degradation> degraded = new ArrayList<>();
-        for (Part<?> part : List.of(profile, segments, recommendations, content, experiments)) {
+        for (Part<?> part : List.of(phase.profile(), segments, recommendations, content, phase.experiments())) {
             if (part.degradation() != null) {
                 degraded.add(part.degradation());
             }
@@ -125,14 +181,10 @@ public class DecisionService {
         if (content.degradation() == null) {
             content.value().slots().forEach(lastKnown::remember);
         }
-        ProfileSummary summary = profile.value();
-        boolean holdout = experiments.value().holdout();
+        ProfileSummary summary = phase.profile().value();
         ShopperView view = new ShopperView(
-                summary.profileId(),
-                summary.known(),
-                summary.lifecycle(),
-                summary.personalizationAllowed() && !holdout);
-        List<VariantAssignment> assignments = experiments.value().assignments();
+                summary.profileId(), summary.known(), summary.lifecycle(), notPersonalized == null, notPersonalized);
+        List<VariantAssignment> assignments = phase.experiments().value().assignments();
         Instant now = Instant.now();
         for (VariantAssignment assignment : assignments) {
             exposures.publish(new Exposure(
@@ -155,6 +207,15 @@ public class DecisionService {
                 assignments,
                 degraded,
                 tookMs);
+    }
+
+    /** What is left of the decision's deadline, keeping the reserve for composing the answer. */
+    private Duration remaining(long started) {
+        return config.deadline().minus(config.composeReserve()).minusNanos(System.nanoTime() - started);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private <T> Uni<Part<T>> guard(String service, String fallbackName, Supplier<Uni<T>> call, Supplier<T> fallback) {

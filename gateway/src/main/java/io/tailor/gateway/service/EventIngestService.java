@@ -25,9 +25,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Accepts shopper events: parses strictly (unknown fields, deep nesting and bad UTF-8 are refused), validates every
@@ -37,6 +40,7 @@ import java.util.Map;
 @ApplicationScoped
 public class EventIngestService {
 
+    private static final Logger LOG = Logger.getLogger(EventIngestService.class);
     private static final String SEEN_PREFIX = "gateway:event:";
 
     private final ObjectMapper strict;
@@ -47,6 +51,7 @@ public class EventIngestService {
     private final Clock clock;
     private final Counter accepted;
     private final Counter duplicates;
+    private final Counter unstored;
 
     public EventIngestService(
             ObjectMapper mapper,
@@ -69,6 +74,7 @@ public class EventIngestService {
         this.clock = Clock.systemUTC();
         this.accepted = registry.counter("tailor.gateway.events.accepted");
         this.duplicates = registry.counter("tailor.gateway.events.duplicate");
+        this.unstored = registry.counter("tailor.gateway.events.unstored");
     }
 
     /** Parses and validates a body: one event, or {@code {"events": [...]}}. Throws a 4xx problem when invalid. */
@@ -148,12 +154,14 @@ public class EventIngestService {
             List<ShopperEvent> fresh = unique.values().stream()
                     .filter(e -> known.get(SEEN_PREFIX + e.eventId()) == null)
                     .toList();
-            Uni<Void> publish = fresh.isEmpty() ? Uni.createFrom().voidItem() : producer.publish(fresh);
+            Uni<Void> publish = fresh.isEmpty() ? Uni.createFrom().voidItem() : publish(fresh);
             return publish.call(() -> remember(fresh)).map(ignored -> {
                 List<EventReceipt> receipts = new ArrayList<>();
+                Set<String> firstTime = new HashSet<>();
+                fresh.forEach(f -> firstTime.add(f.eventId()));
                 for (ShopperEvent event : events) {
-                    boolean isNew = fresh.stream().anyMatch(f -> f.eventId().equals(event.eventId()))
-                            && receipts.stream().noneMatch(r -> r.eventId().equals(event.eventId()));
+                    // the first occurrence of a new id is accepted; a repeat within the batch is a duplicate
+                    boolean isNew = firstTime.remove(event.eventId());
                     receipts.add(new EventReceipt(event.eventId(), isNew ? "accepted" : "duplicate"));
                 }
                 accepted.increment(fresh.size());
@@ -161,6 +169,22 @@ public class EventIngestService {
                 return new IngestResult(fresh.size(), events.size() - fresh.size(), receipts);
             });
         });
+    }
+
+    private Uni<Void> publish(List<ShopperEvent> fresh) {
+        return producer.publish(fresh)
+                .ifNoItem()
+                .after(limits.publishTimeout())
+                .fail()
+                .onFailure(failure -> !(failure instanceof ProblemException))
+                .transform(failure -> {
+                    unstored.increment(fresh.size());
+                    LOG.warnf("Kafka did not take %d events: %s", fresh.size(), failure.toString());
+                    return ProblemException.unavailable(
+                            "The events could not be stored right now and none of them is acknowledged; send them"
+                                    + " again with the same event ids",
+                            5);
+                });
     }
 
     private Uni<Void> remember(List<ShopperEvent> fresh) {

@@ -73,8 +73,10 @@ public class RecommendationService {
         if (context.cartProductIds() != null) {
             excluded.addAll(context.cartProductIds());
         }
-        Uni<Optional<ProfileSnapshot>> profile = shoppers.profile(request.shopper())
-                .map(found -> found.filter(p -> p.consentOrUnknown().allowsPersonalization(true)));
+        Uni<Optional<ProfileSnapshot>> profile = !request.personalized()
+                ? Uni.createFrom().item(Optional.empty())
+                : shoppers.profile(request.shopper())
+                        .map(found -> found.filter(p -> p.consentOrUnknown().allowsPersonalization(true)));
         return Uni.combine().all().unis(profile, trending.top(200)).asTuple().map(both -> {
             RecommendationContext ctx = new RecommendationContext(both.getItem1(), context, excluded);
             List<PlacementResult> results = new ArrayList<>();

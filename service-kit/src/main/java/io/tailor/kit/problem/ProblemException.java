@@ -70,4 +70,28 @@ public class ProblemException extends RuntimeException {
     public List<Violation> errors() {
         return errors;
     }
+
+    /** 503: a dependency could not do its part in time; nothing was done, the same request may be sent again. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new Unavailable(detail, retryAfterSeconds);
+    }
+
+    /** Seconds the caller should wait before trying again (the Retry-After header), or 0 for none. */
+    public int retryAfterSeconds() {
+        return 0;
+    }
+
+    private static final class Unavailable extends ProblemException {
+        private final int retryAfterSeconds;
+
+        Unavailable(String detail, int retryAfterSeconds) {
+            super(503, "unavailable", "Temporarily unavailable", detail, List.of());
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public int retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
 }

@@ -22,7 +22,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.kind(), e.title(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status(), e.kind(), e.title(), e.getMessage(), uri, e.errors());
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().putSingle("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper(priority = 1)

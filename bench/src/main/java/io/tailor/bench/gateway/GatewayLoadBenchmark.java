@@ -1,0 +1,338 @@
+package io.tailor.bench.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tailor.bench.BenchSupport;
+import io.tailor.contracts.TailorJson;
+import io.tailor.contracts.event.EventContext;
+import io.tailor.contracts.event.EventProperties;
+import io.tailor.contracts.event.EventType;
+import io.tailor.contracts.event.ShopperEvent;
+import io.tailor.devstack.DevStack;
+import io.tailor.devstack.Platform;
+import io.tailor.devstack.demo.DemoSeeder;
+import io.tailor.devstack.demo.RetailCatalog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The gateway under load, the whole platform local and seeded with the shared retail dataset.
+ *
+ * <p>Decide is driven open-loop: request {@code i} is due at {@code start + i / rate} and is sent then whether or not
+ * earlier ones have answered, and its latency is counted from when it was due, not from when it was sent, so a
+ * stalled server shows up in the figures instead of slowing the load down (coordinated omission). At each rate the
+ * no-op {@code GET /v1/ping} runs first, through the same key check and rate limits, as the floor. Then ingest: batches
+ * of events as fast as the gateway acknowledges them, and profile-service's applied-events counter must reach
+ * exactly the acknowledged count (0 loss).
+ *
+ * <p>Usage: {@code ./bench/run.sh gateway.GatewayLoadBenchmark [rates=100,300,1000] [seconds=20] [events=200000]}
+ */
+public final class GatewayLoadBenchmark {
+
+    private static final String PUBLIC_KEY = "pk_bench_storefront";
+    private static final String SECRET_KEY = "sk_bench_server";
+    private static final int BATCH = 500;
+
+    private final URI gateway;
+    private final HttpClient http;
+    private final ObjectMapper json = TailorJson.mapper();
+    private final List<String> customers;
+    private final List<RetailCatalog.Product> products;
+
+    private GatewayLoadBenchmark(URI gateway, List<String> customers, List<RetailCatalog.Product> products) {
+        this.gateway = gateway;
+        this.customers = customers;
+        this.products = products;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        for (String r : (args.length > 0 ? args[0] : "100,300,1000").split(",")) {
+            rates.add(Double.parseDouble(r));
+        }
+        Duration step = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
+        int events = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
+        BenchSupport.machine();
+
+        Path root = BenchSupport.root();
+        List<RetailCatalog.Line> lines = RetailCatalog.lines(root.resolve("data/online-retail-sample.csv"));
+        List<RetailCatalog.Product> products = RetailCatalog.products(lines, LocalDate.now());
+        List<String> customers = lines.stream()
+                .map(RetailCatalog.Line::customerId)
+                .filter(id -> id != null && !id.isBlank())
+                .distinct()
+                .toList();
+
+        Map<String, String> env = new LinkedHashMap<>();
+        // the benchmark is one client: its server key may go far past the default per-key rate
+        env.put("GATEWAY_RATE_LIMITS_SECRET_KEY_PER_SECOND", "100000");
+        env.put("GATEWAY_RATE_LIMITS_SECRET_KEY_BURST", "100000");
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        try (DevStack stack = BenchSupport.stack("gateway-load");
+                Platform platform = Platform.start(
+                        stack,
+                        new Platform.Options(
+                                root,
+                                root.resolve("bench/target/gateway-load-logs"),
+                                Map.of(),
+                                PUBLIC_KEY,
+                                SECRET_KEY,
+                                env),
+                        Duration.ofMinutes(5))) {
+            URI gateway = platform.service("gateway").url();
+            URI profiles = platform.service("profile-service").url();
+            DemoSeeder.Summary seeded =
+                    new DemoSeeder(gateway, PUBLIC_KEY, SECRET_KEY).seed(root.resolve("data"), Clock.systemUTC());
+            System.out.printf(
+                    Locale.ROOT,
+                    "seeded products=%d events=%d in %.1f s%n",
+                    seeded.products(),
+                    seeded.events(),
+                    seeded.took().toMillis() / 1000.0);
+            awaitApplied(profiles, seeded.events(), Duration.ofMinutes(5));
+
+            GatewayLoadBenchmark bench = new GatewayLoadBenchmark(gateway, customers, products);
+            bench.warmUp();
+            for (double rate : rates) {
+                bench.openLoop("ping", rate, step, bench::ping);
+                bench.openLoop("decide", rate, step, bench::decide);
+            }
+            bench.ingest(profiles, events);
+        }
+        System.exit(0);
+    }
+
+    private void warmUp() throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int n = 0;
+        while (System.nanoTime() < until) {
+            http.send(decide(), HttpResponse.BodyHandlers.discarding());
+            n++;
+        }
+        System.out.printf(Locale.ROOT, "warm-up decide=%d%n", n);
+    }
+
+    private HttpRequest ping() {
+        return HttpRequest.newBuilder(gateway.resolve("/v1/ping"))
+                .header("X-Tailor-Key", SECRET_KEY)
+                .GET()
+                .build();
+    }
+
+    /** A page of the demo store: home, a product page or a category page, for a customer or a new visitor. */
+    private HttpRequest decide() {
+        SplittableRandom random = new SplittableRandom(System.nanoTime());
+        String shopper = random.nextInt(10) < 7
+                ? "\"customerId\":\"" + customers.get(random.nextInt(customers.size())) + "\",\"anonymousId\":\"bench-"
+                        + random.nextInt(50_000) + "\""
+                : "\"anonymousId\":\"bench-new-" + UUID.randomUUID() + "\"";
+        RetailCatalog.Product product = products.get(random.nextInt(products.size()));
+        String body =
+                switch (random.nextInt(3)) {
+                    case 0 ->
+                        """
+                        {%s,"context":{"pageType":"home","device":"mobile"},
+                         "placements":[{"placement":"home_for_you","limit":8},{"placement":"popular","limit":8}],
+                         "slots":["home_hero","cart_message"]}"""
+                                .formatted(shopper);
+                    case 1 ->
+                        """
+                        {%s,"context":{"pageType":"product","productId":"%s","device":"desktop"},
+                         "placements":[{"placement":"recently_viewed","limit":6},{"placement":"popular","limit":6}]}"""
+                                .formatted(shopper, product.id());
+                    default ->
+                        """
+                        {%s,"context":{"pageType":"category","categoryPath":%s,"device":"mobile"},
+                         "placements":[{"placement":"popular","limit":12}],"slots":["home_hero"]}"""
+                                .formatted(shopper, categoryJson(product));
+                };
+        return HttpRequest.newBuilder(gateway.resolve("/v1/decide"))
+                .header("X-Tailor-Key", SECRET_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private String categoryJson(RetailCatalog.Product product) {
+        try {
+            return json.writeValueAsString(product.categoryPath());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends at a fixed arrival rate for the given time; latency counted from each request's due time. */
+    private void openLoop(String name, double rate, Duration duration, Supplier<HttpRequest> requests)
+            throws InterruptedException {
+        Histogram latencies = new ConcurrentHistogram(Duration.ofMinutes(1).toNanos() / 1_000, 3);
+        AtomicLong failed = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long count = Math.round(rate * duration.toSeconds());
+        long interval = (long) (1e9 / rate);
+        CountDownLatch done = new CountDownLatch((int) count);
+        long start = System.nanoTime() + 5_000_000;
+        for (long i = 0; i < count; i++) {
+            long due = start + i * interval;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, 1_000_000));
+            }
+            http.sendAsync(requests.get(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        latencies.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
+                        if (failure != null) {
+                            failed.incrementAndGet();
+                        } else if (response.statusCode() >= 300) {
+                            refused.incrementAndGet();
+                        }
+                        done.countDown();
+                    });
+        }
+        if (!done.await(2, TimeUnit.MINUTES)) {
+            System.out.printf("%s rate=%.0f: %d requests never answered%n", name, rate, done.getCount());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "%s target=%.0f/s achieved=%.0f/s errors=%d non-2xx=%d%n",
+                BenchSupport.latencies(name + "@" + Math.round(rate), latencies),
+                rate,
+                count / seconds,
+                failed.get(),
+                refused.get());
+    }
+
+    /** Event batches as fast as they are acknowledged, then every acknowledged event must be applied. */
+    private void ingest(URI profiles, int events) throws Exception {
+        double before = applied(profiles);
+        int workers = 4;
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        int batches = events / BATCH;
+        AtomicLong next = new AtomicLong();
+        Instant now = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long start = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            pool.submit(() -> {
+                long b;
+                while ((b = next.getAndIncrement()) < batches) {
+                    String body = json.writeValueAsString(Map.of("events", batch(b, now)));
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(gateway.resolve("/v1/events"))
+                                    .header("X-Tailor-Key", SECRET_KEY)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 202) {
+                        acknowledged.addAndGet(
+                                json.readTree(r.body()).path("accepted").asLong());
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "ingest acknowledged=%d refused-batches=%d seconds=%.1f acknowledged/s=%.0f%n",
+                acknowledged.get(),
+                refused.get(),
+                sendSeconds,
+                acknowledged.get() / sendSeconds);
+        double target = before + acknowledged.get();
+        double reached = awaitApplied(profiles, (long) target, Duration.ofMinutes(10));
+        double allSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "ingest applied=%.0f of %d lost=%.0f end-to-end seconds=%.1f applied/s=%.0f%n",
+                reached - before,
+                acknowledged.get(),
+                target - reached,
+                allSeconds,
+                (reached - before) / allSeconds);
+    }
+
+    /** One batch of product views and carts spread over 20,000 shoppers. */
+    private List<ShopperEvent> batch(long b, Instant now) {
+        List<ShopperEvent> events = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            long n = b * BATCH + i;
+            RetailCatalog.Product p = products.get((int) (n % products.size()));
+            boolean cart = n % 5 == 0;
+            events.add(new ShopperEvent(
+                    UUID.randomUUID().toString(),
+                    cart ? EventType.ADD_TO_CART : EventType.PRODUCT_VIEW,
+                    now.minusMillis(1_000 - (n % 1_000)),
+                    null,
+                    "bench-ingest-" + (n % 20_000),
+                    null,
+                    "s-" + (n % 20_000),
+                    EventContext.EMPTY,
+                    new EventProperties(
+                            p.id(),
+                            p.categoryPath(),
+                            p.brand(),
+                            p.price(),
+                            p.currency(),
+                            cart ? 1 : null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null)));
+        }
+        return events;
+    }
+
+    private static double applied(URI profiles) throws Exception {
+        return BenchSupport.metric(profiles, "tailor_profile_events_applied_total")
+                + BenchSupport.metric(profiles, "tailor_profile_events_dead_lettered_total");
+    }
+
+    private static double awaitApplied(URI profiles, long target, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        double now = applied(profiles);
+        while (now < target && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            now = applied(profiles);
+        }
+        return now;
+    }
+}
