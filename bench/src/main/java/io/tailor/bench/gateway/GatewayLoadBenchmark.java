@@ -121,6 +121,7 @@ public final class GatewayLoadBenchmark {
             for (double rate : rates) {
                 bench.openLoop("ping", rate, step, bench::ping);
                 bench.openLoop("decide", rate, step, bench::decide);
+                bench.printCalls();
             }
             bench.ingest(profiles, events);
         }
@@ -225,6 +226,39 @@ public final class GatewayLoadBenchmark {
                 count / seconds,
                 failed.get(),
                 refused.get());
+    }
+
+    /** How long decisions waited for each service (the gateway's timer, a sliding window of about a minute). */
+    private void printCalls() throws Exception {
+        String body = http.send(
+                        HttpRequest.newBuilder(gateway.resolve("/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Map<String, String> byService = new java.util.TreeMap<>();
+        for (String line : body.lines().toList()) {
+            if (!line.startsWith("tailor_gateway_decide_call_seconds{") || !line.contains("quantile=")) {
+                continue;
+            }
+            String labels = line.substring(line.indexOf('{') + 1, line.indexOf('}'));
+            String service = label(labels, "service");
+            String outcome = label(labels, "outcome");
+            String quantile = label(labels, "quantile");
+            double ms = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
+            byService.merge(
+                    service + "/" + outcome,
+                    String.format(Locale.ROOT, "p%s=%.2fms", quantile.equals("0.5") ? "50" : "99", ms),
+                    (a, b) -> a + " " + b);
+        }
+        byService.forEach((k, v) -> System.out.println("  call " + k + " " + v));
+    }
+
+    private static String label(String labels, String name) {
+        int at = labels.indexOf(name + "=\"");
+        if (at < 0) {
+            return "";
+        }
+        int start = at + name.length() + 2;
+        return labels.substring(start, labels.indexOf('"', start));
     }
 
     /** Event batches as fast as they are acknowledged, then every acknowledged event must be applied. */

@@ -1,6 +1,7 @@
 package io.tailor.gateway.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.decision.AssignmentRequest;
 import io.tailor.contracts.decision.AssignmentResponse;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -219,6 +221,7 @@ public class DecisionService {
     }
 
     private <T> Uni<Part<T>> guard(String service, String fallbackName, Supplier<Uni<T>> call, Supplier<T> fallback) {
+        long started = System.nanoTime();
         return Uni.createFrom()
                 .<T>deferred(call::get)
                 .map(value -> new Part<T>(value, null))
@@ -229,7 +232,18 @@ public class DecisionService {
                             .increment();
                     LOG.debugf("Decide fell back for %s (%s): %s", service, reason, failure.toString());
                     return new Part<>(fallback.get(), new Degradation(service, reason, fallbackName));
-                });
+                })
+                .invoke(part -> callTimer(service, part.degradation() == null ? "answered" : "fallback")
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+    }
+
+    /** Time from asking a service to having its answer or its fallback, per service and outcome. */
+    private Timer callTimer(String service, String outcome) {
+        return Timer.builder("tailor.gateway.decide.call")
+                .description("Time a decision waited for one service's part")
+                .tags("service", service, "outcome", outcome)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     static String reason(Throwable failure) {

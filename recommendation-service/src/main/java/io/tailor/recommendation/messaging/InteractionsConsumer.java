@@ -4,24 +4,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.Topics;
+import io.tailor.contracts.decision.ShopperRef;
 import io.tailor.contracts.event.EventProperties;
+import io.tailor.contracts.event.EventType;
 import io.tailor.contracts.event.OrderLine;
 import io.tailor.contracts.event.ShopperEvent;
+import io.tailor.kit.state.ShopperStateReader;
 import io.tailor.recommendation.cache.TrendingStore;
 import io.tailor.recommendation.cache.TrendingStore.Interaction;
 import io.tailor.recommendation.catalog.CatalogIndex;
 import io.tailor.recommendation.catalog.CatalogProduct;
+import io.tailor.recommendation.repository.SessionViewStore;
+import io.tailor.recommendation.repository.SessionViewStore.SessionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Learns popularity from {@code shopper-events}: views count 1, cart additions 3, purchased units 5. Records that
- * cannot be read are skipped (profile-service dead-letters them with the reason).
+ * Learns from {@code shopper-events}: popularity (views count 1, cart additions 3, purchased units 5) and the product
+ * views of each session, for the session-based recommender. Records that cannot be read are skipped
+ * (profile-service dead-letters them with the reason).
  */
 @ApplicationScoped
 public class InteractionsConsumer {
@@ -31,28 +41,89 @@ public class InteractionsConsumer {
     private final ObjectMapper mapper;
     private final TrendingStore trending;
     private final CatalogIndex catalog;
+    private final SessionViewStore sessions;
+    private final ShopperStateReader shoppers;
 
-    public InteractionsConsumer(ObjectMapper mapper, TrendingStore trending, CatalogIndex catalog) {
+    public InteractionsConsumer(
+            ObjectMapper mapper,
+            TrendingStore trending,
+            CatalogIndex catalog,
+            SessionViewStore sessions,
+            ShopperStateReader shoppers) {
         this.mapper = mapper;
         this.trending = trending;
         this.catalog = catalog;
+        this.sessions = sessions;
+        this.shoppers = shoppers;
     }
 
     @Incoming(Topics.SHOPPER_EVENTS)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<Interaction> interactions = new ArrayList<>();
+        List<SessionView> views = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 ShopperEvent event = mapper.readValue(record.value(), ShopperEvent.class);
                 if (event != null && event.type() != null && event.occurredAt() != null) {
                     collect(event, interactions);
+                    sessionView(event).ifPresent(views::add);
                 }
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 LOG.debugf(
                         "Skipping unreadable event at %s-%d@%d", record.topic(), record.partition(), record.offset());
             }
         }
-        return trending.record(interactions);
+        return withConsent(views).flatMap(sessions::record).call(() -> trending.record(interactions));
+    }
+
+    /**
+     * Only the views of shoppers who allow personalization are kept per session (popularity counts are anonymous
+     * and use every event). A shopper whose profile is not known yet follows the default policy (docs/privacy.md).
+     */
+    private Uni<List<SessionView>> withConsent(List<SessionView> views) {
+        if (views.isEmpty()) {
+            return Uni.createFrom().item(views);
+        }
+        Map<ShopperRef, Uni<Boolean>> checks = new LinkedHashMap<>();
+        for (SessionView v : views) {
+            checks.computeIfAbsent(new ShopperRef(v.anonymousId(), v.customerId()), ref -> shoppers.digest(ref)
+                    .map(d -> d.map(digest -> digest.consentOrUnknown().allowsPersonalization(true))
+                            .orElse(true)));
+        }
+        List<ShopperRef> refs = new ArrayList<>(checks.keySet());
+        return Uni.join().all(new ArrayList<>(checks.values())).andFailFast().map(allowed -> {
+            Map<ShopperRef, Boolean> byShopper = new HashMap<>();
+            for (int i = 0; i < refs.size(); i++) {
+                byShopper.put(refs.get(i), allowed.get(i));
+            }
+            return views.stream()
+                    .filter(v -> byShopper.get(new ShopperRef(v.anonymousId(), v.customerId())))
+                    .toList();
+        });
+    }
+
+    private static Optional<SessionView> sessionView(ShopperEvent event) {
+        String productId = event.propertiesOrEmpty().productId();
+        if (event.type() != EventType.PRODUCT_VIEW
+                || productId == null
+                || event.sessionId() == null
+                || event.eventId() == null
+                || productId.length() > 64
+                || event.sessionId().length() > 128
+                || event.eventId().length() > 64) {
+            return Optional.empty();
+        }
+        return Optional.of(new SessionView(
+                event.eventId(),
+                event.sessionId(),
+                productId,
+                event.occurredAt(),
+                truncate(event.anonymousId()),
+                truncate(event.customerId())));
+    }
+
+    private static String truncate(String id) {
+        return id == null || id.length() <= 128 ? id : id.substring(0, 128);
     }
 
     private void collect(ShopperEvent event, List<Interaction> out) {

@@ -17,6 +17,7 @@ import io.tailor.recommendation.strategy.Candidate;
 import io.tailor.recommendation.strategy.Placement;
 import io.tailor.recommendation.strategy.RecentlyViewedStrategy;
 import io.tailor.recommendation.strategy.RecommendationContext;
+import io.tailor.recommendation.strategy.SessionNextStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,20 +37,28 @@ public class RecommendationService {
     public static final String POPULAR = "popular";
 
     private static final Map<String, Placement> PLACEMENTS = Map.of(
-            "home_for_you", new Placement("home_for_you", List.of(RecentlyViewedStrategy.NAME, POPULAR), 8),
-            "recently_viewed", new Placement("recently_viewed", List.of(RecentlyViewedStrategy.NAME), 8),
-            "popular", new Placement("popular", List.of(POPULAR), 8));
+            "home_for_you",
+            new Placement("home_for_you", List.of(RecentlyViewedStrategy.NAME, SessionNextStrategy.NAME, POPULAR), 8),
+            "next_in_session",
+            new Placement("next_in_session", List.of(SessionNextStrategy.NAME, POPULAR), 8),
+            "recently_viewed",
+            new Placement("recently_viewed", List.of(RecentlyViewedStrategy.NAME), 8),
+            "popular",
+            new Placement("popular", List.of(POPULAR), 8));
 
     private final CatalogIndex catalog;
     private final TrendingStore trending;
     private final ShopperStateReader shoppers;
     private final RecentlyViewedStrategy recentlyViewed;
+    private final SessionNextStrategy sessionNext;
 
-    public RecommendationService(CatalogIndex catalog, TrendingStore trending, ShopperStateReader shoppers) {
+    public RecommendationService(
+            CatalogIndex catalog, TrendingStore trending, ShopperStateReader shoppers, SessionModel sessions) {
         this.catalog = catalog;
         this.trending = trending;
         this.shoppers = shoppers;
         this.recentlyViewed = new RecentlyViewedStrategy(catalog);
+        this.sessionNext = new SessionNextStrategy(sessions, catalog);
     }
 
     public Uni<RecommendationResponse> recommend(RecommendationRequest request) {
@@ -95,6 +104,7 @@ public class RecommendationService {
             List<Candidate> candidates =
                     switch (strategy) {
                         case RecentlyViewedStrategy.NAME -> recentlyViewed.candidates(ctx, limit * 2);
+                        case SessionNextStrategy.NAME -> sessionNext.candidates(ctx, limit * 2);
                         case POPULAR -> popularCandidates(popular);
                         default -> List.of();
                     };
