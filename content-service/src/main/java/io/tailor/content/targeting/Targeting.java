@@ -1,5 +1,6 @@
 package io.tailor.content.targeting;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tailor.contracts.decision.RequestContext;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Map;
  *
  * @param segments the shopper is in at least one of these segments
  */
+// read and written by Jackson outside REST signatures (database JSON), so native images need it
+@RegisterForReflection
 public record Targeting(List<String> segments) {
 
     public static final Targeting EVERYONE = new Targeting(null);

@@ -11,6 +11,7 @@ import io.tailor.contracts.event.ShopperEventValidator;
 import io.tailor.contracts.event.Violation;
 import io.tailor.profile.service.ProfileService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -71,7 +72,16 @@ public class ShopperEventsConsumer {
         Uni<Void> dlq = rejected.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        return dlq.chain(() -> profiles.process(events))
+        // a failure of PostgreSQL, Redis or Kafka is retried with backoff (the batch is applied once: event ids
+        // already processed are skipped) before the consumer gives up and stops for an operator to look at
+        return dlq.chain(() -> profiles.process(events)
+                        .onFailure()
+                        .invoke(failure ->
+                                LOG.warnf("Applying %d events failed, retrying: %s", events.size(), failure.toString()))
+                        .onFailure()
+                        .retry()
+                        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                        .atMost(12))
                 .flatMap(applied -> applied.rejections().isEmpty()
                         ? Uni.createFrom().voidItem()
                         : Uni.join()

@@ -1,5 +1,6 @@
 package io.tailor.recommendation.catalog;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param stock units in stock; absent when not tracked
  * @param active false hides the product from every placement
  */
+// read and written by Jackson outside REST signatures (database JSON), so native images need it
+@RegisterForReflection
 public record ProductInput(
         String id,
         String title,
