@@ -36,15 +36,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * profile-service throughput and hot-read latency. Loads N events (the real retail history, replicated with other
  * shopper ids) into shopper-events, starts profile-service as its packaged application, and measures how fast it
  * applies the backlog to PostgreSQL and Redis (from its applied-events counter); then measures the decide path's
- * hot profile read (GET /v1/profiles/summary) from several keep-alive connections.
+ * hot profile read (GET /v1/profiles/summary) from keep-alive connections, one per reader.
  *
- * <p>Usage: {@code ./bench/run.sh profile.ProfileIngestBenchmark [events=200000] [reads=50000]}
+ * <p>Usage: {@code ./bench/run.sh profile.ProfileIngestBenchmark [events=200000] [reads=50000] [readers=1]}
  */
 public final class ProfileIngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int reads = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        // readers in parallel: on two cores shared with the service, Redis and Kafka, more readers measure queueing
+        int readers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         BenchSupport.machine();
         try (DevStack stack = BenchSupport.stack("profile-ingest")) {
             List<String> shoppers = load(stack, events);
@@ -59,7 +61,7 @@ public final class ProfileIngestBenchmark {
                     BenchSupport.root().resolve("bench/target/logs"))) {
                 service.awaitReady(Duration.ofMinutes(2));
                 drain(service.url(), events);
-                read(service.url(), shoppers, reads);
+                read(service.url(), shoppers, reads, readers);
             }
         }
     }
@@ -165,8 +167,7 @@ public final class ProfileIngestBenchmark {
                 applied / seconds);
     }
 
-    private static void read(URI service, List<String> shoppers, int reads) throws Exception {
-        int threads = 4;
+    private static void read(URI service, List<String> shoppers, int reads, int threads) throws Exception {
         Histogram all = BenchSupport.histogram();
         List<Thread> workers = new ArrayList<>();
         List<Histogram> parts = new ArrayList<>();
@@ -203,7 +204,9 @@ public final class ProfileIngestBenchmark {
         }
         parts.forEach(all::add);
         System.out.println(BenchSupport.latencies(
-                "profile-hot-read client-side (HTTP summary, 4 connections, after 1000 warm-up reads each)", all));
+                "profile-hot-read client-side (HTTP summary, " + threads
+                        + " connection(s), after 1000 warm-up reads each)",
+                all));
         System.out.printf(
                 Locale.ROOT,
                 "profile-hot-read in the service (Redis digest read, last 2 min) p50=%.3fms"

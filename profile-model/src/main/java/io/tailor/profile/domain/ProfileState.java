@@ -1,7 +1,6 @@
 package io.tailor.profile.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tailor.contracts.event.EventContext;
 import io.tailor.contracts.event.EventProperties;
 import io.tailor.contracts.event.EventType;
@@ -35,8 +34,6 @@ import java.util.Map;
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-// read and written by Jackson outside REST signatures (database JSON), so native images need it
-@RegisterForReflection(targets = {ProfileState.class, ProfileState.Purchase.class, DecayingScores.class})
 public final class ProfileState {
 
     /** The most lines a cart may hold; an addition beyond is rejected (dead-lettered). */
