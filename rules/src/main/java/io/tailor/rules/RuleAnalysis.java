@@ -29,10 +29,11 @@ public final class RuleAnalysis {
 
     /**
      * The most elements each repeated or map field holds (profile-service's limits: 200 purchases and cart lines,
-     * 20 recently viewed, 50 affinity keys).
+     * 20 recently viewed, 50 affinity keys; replenishment holds at most one element per purchase).
      */
     static final Map<String, Long> BOUNDS = Map.ofEntries(
             Map.entry("profile.purchases", 200L),
+            Map.entry("profile.replenishment", 200L),
             Map.entry("profile.recentlyViewed", 20L),
             Map.entry("profile.cart.productIds", 200L),
             Map.entry("profile.cart.categories", 50L),
@@ -117,18 +118,25 @@ public final class RuleAnalysis {
         CelExpr range = c.iterRange();
         long rangeCost = cost(range);
         String rangePath = path(range);
-        long bound;
-        if (rangePath != null) {
-            bound = BOUNDS.getOrDefault(rangePath, UNKNOWN_BOUND);
-        } else if (range.getKind() == CelExpr.ExprKind.Kind.LIST) {
-            bound = range.list().elements().size();
-        } else {
-            bound = UNKNOWN_BOUND;
-        }
+        long bound = bound(range);
         String before = iterated.put(c.iterVar(), rangePath == null ? "" : rangePath);
         long body = cost(c.loopCondition()) + cost(c.loopStep());
         restore(c.iterVar(), before);
         return rangeCost + cost(c.accuInit()) + bound * body + cost(c.result());
+    }
+
+    /** The most elements a list expression can have: known fields, literals, and maps or filters of those. */
+    private long bound(CelExpr range) {
+        String path = path(range);
+        if (path != null) {
+            return BOUNDS.getOrDefault(path, UNKNOWN_BOUND);
+        }
+        return switch (range.getKind()) {
+            case LIST -> range.list().elements().size();
+            // map() and filter() give at most as many elements as they iterate
+            case COMPREHENSION -> bound(range.comprehension().iterRange());
+            default -> UNKNOWN_BOUND;
+        };
     }
 
     private void restore(String variable, String before) {

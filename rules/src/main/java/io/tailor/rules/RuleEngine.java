@@ -96,7 +96,11 @@ public final class RuleEngine {
     }
 
     /** The outcome of compiling: the rule, or every problem with its line and column. */
-    public record Compilation(Compiled rule, List<Violation> problems) {
+    public record Compilation(Compiled rule, List<Violation> problems, dev.cel.common.types.CelType resultType) {
+
+        public Compilation(Compiled rule, List<Violation> problems) {
+            this(rule, problems, null);
+        }
 
         public boolean ok() {
             return rule != null;
@@ -105,7 +109,25 @@ public final class RuleEngine {
 
     /** Compiles a wake-up expression: a timestamp or a list of timestamps computed from the profile. */
     public Compilation compileWakeUp(String source, String field) {
-        return compile(source, wakeUpCompiler, Scope.PROFILE, field);
+        Compilation c = compile(source, wakeUpCompiler, Scope.PROFILE, field);
+        if (c.ok() && c.resultType != null && !instants(c.resultType)) {
+            return new Compilation(
+                    null,
+                    List.of(new Violation(
+                            field,
+                            "a wake-up must give a timestamp or a list of timestamps, not " + c.resultType.name())));
+        }
+        return c;
+    }
+
+    /** Whether a wake-up's type can hold instants: a timestamp, a (nested) list of them, or dyn. */
+    private static boolean instants(dev.cel.common.types.CelType type) {
+        return switch (type.kind()) {
+            case TIMESTAMP, DYN, ANY -> true;
+            case LIST ->
+                type.parameters().isEmpty() || instants(type.parameters().getFirst());
+            default -> false;
+        };
     }
 
     /** The instants a wake-up expression gives for a profile (empty when it fails or gives none). */
@@ -157,7 +179,8 @@ public final class RuleEngine {
             }
             return new Compilation(
                     new Compiled(source, scope, runtime.createProgram(ast), analysis.fields(), analysis.cost()),
-                    List.of());
+                    List.of(),
+                    ast.getResultType());
         } catch (CelValidationException e) {
             for (CelIssue issue : e.getErrors()) {
                 var at = issue.getSourceLocation();

@@ -107,9 +107,14 @@ public final class RuleInputs {
         mapField(b, "priceBandAffinity", p.priceBandAffinity());
         if (p.purchases() != null) {
             FieldDescriptor purchases = d.findFieldByName("purchases");
+            List<PurchaseStats> due = new java.util.ArrayList<>();
             for (PurchaseStats s : p.purchases()) {
                 b.addRepeatedField(purchases, purchase(purchases.getMessageType(), s));
+                if (nextDueAt(s) != null) {
+                    due.add(s);
+                }
             }
+            replenishment(b, due);
         }
         touch(b, "firstTouch", p.firstTouch());
         touch(b, "latestTouch", p.latestTouch());
@@ -197,12 +202,38 @@ public final class RuleInputs {
         timestamp(b, "firstPurchasedAt", s.firstPurchasedAt());
         if (s.averageIntervalDays() != null) {
             set(b, "averageIntervalDays", s.averageIntervalDays());
-            if (s.lastPurchasedAt() != null) {
-                long minutes = Math.round(s.averageIntervalDays() * 1440);
-                timestamp(b, "nextDueAt", s.lastPurchasedAt().plus(Duration.ofMinutes(minutes)));
-            }
         }
+        timestamp(b, "nextDueAt", nextDueAt(s));
         return b.build();
+    }
+
+    /** When a product is due again: the last purchase plus the mean interval (to the minute); null until known. */
+    private static Instant nextDueAt(PurchaseStats s) {
+        if (s == null || s.averageIntervalDays() == null || s.lastPurchasedAt() == null) {
+            return null;
+        }
+        long minutes = Math.round(s.averageIntervalDays() * 1440);
+        return s.lastPurchasedAt().plus(Duration.ofMinutes(minutes));
+    }
+
+    /**
+     * {@code replenishment}: one small element (product, orders, due date) per purchase that has a
+     * {@code nextDueAt}, earliest due first. Rules over due dates read it instead of {@code purchases}, so a scan
+     * over many stored profiles decodes three fields of the products that can fall due, not seven of every product.
+     */
+    private static void replenishment(DynamicMessage.Builder b, List<PurchaseStats> due) {
+        FieldDescriptor field = b.getDescriptorForType().findFieldByName("replenishment");
+        Descriptor d = field.getMessageType();
+        due.stream()
+                .sorted(java.util.Comparator.comparing(RuleInputs::nextDueAt)
+                        .thenComparing(PurchaseStats::productId, java.util.Comparator.nullsFirst(String::compareTo)))
+                .forEach(s -> {
+                    DynamicMessage.Builder r = DynamicMessage.newBuilder(d);
+                    set(r, "productId", s.productId());
+                    set(r, "orders", (long) s.orders());
+                    timestamp(r, "dueAt", nextDueAt(s));
+                    b.addRepeatedField(field, r.build());
+                });
     }
 
     private static void touch(DynamicMessage.Builder b, String field, Touch touch) {

@@ -66,6 +66,9 @@ public final class RuleSchema {
                 .float64("averageIntervalDays", 5)
                 .timestamp("nextDueAt", 6)
                 .timestamp("firstPurchasedAt", 7)));
+        file.addMessageType(message(
+                "Replenishment",
+                f -> f.string("productId", 1).int64("orders", 2).timestamp("dueAt", 3)));
         file.addMessageType(message("Rfm", f -> f.int64("recency", 1)
                 .int64("frequency", 2)
                 .int64("monetary", 3)
@@ -97,7 +100,8 @@ public final class RuleSchema {
                 .message("rfm", 25, "Rfm")
                 .float64("spendPercentile", 26)
                 .int64("emailClicks", 27)
-                .timestamp("lastViewedAt", 28)));
+                .timestamp("lastViewedAt", 28)
+                .repeatedMessage("replenishment", 29, "Replenishment")));
         file.addMessageType(message("Request", f -> f.string("pageType", 1)
                 .string("url", 2)
                 .string("productId", 3)

@@ -206,6 +206,96 @@ class RuleEngineTest {
                 .isTrue();
     }
 
+    static ProfileSnapshot withPurchases(ProfileSnapshot base, List<PurchaseStats> purchases) {
+        return new ProfileSnapshot(
+                base.profileId(),
+                base.version(),
+                base.customerId(),
+                base.anonymousIds(),
+                base.traits(),
+                base.consent(),
+                base.firstSeen(),
+                base.lastSeen(),
+                base.sessions(),
+                base.pageViews(),
+                base.productViews(),
+                base.orders(),
+                base.totalSpend(),
+                base.averageOrderValue(),
+                base.lastOrderAt(),
+                base.recentlyViewed(),
+                base.cart(),
+                base.categoryAffinity(),
+                base.brandAffinity(),
+                base.priceBandAffinity(),
+                purchases,
+                base.firstTouch(),
+                base.latestTouch(),
+                base.device(),
+                base.country(),
+                base.lifecycle());
+    }
+
+    @Test
+    void replenishmentListsTheProductsThatFallDueEarliestFirst() {
+        ProfileSnapshot p = withPurchases(
+                profile(5, 90, CartState.EMPTY),
+                List.of(
+                        new PurchaseStats(
+                                "soap", 3, 6, NOW.minus(Duration.ofDays(80)), NOW.minus(Duration.ofDays(29)), 25.5),
+                        new PurchaseStats(
+                                "once", 1, 1, NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(3)), null),
+                        new PurchaseStats(
+                                "tea", 2, 2, NOW.minus(Duration.ofDays(12)), NOW.minus(Duration.ofDays(2)), 10.0)));
+        var input = RuleInputs.profile(p, RuleInputs.Scores.NONE);
+        assertThat(RuleInputs.valueAt(input, "replenishment"))
+                .isEqualTo(List.of(
+                        Map.of("productId", "soap", "orders", 3L, "dueAt", "2026-11-22T00:00:00Z"),
+                        Map.of("productId", "tea", "orders", 2L, "dueAt", "2026-12-03T12:00:00Z")));
+        List<String> dueDates = ((List<?>) RuleInputs.valueAt(input, "purchases"))
+                .stream()
+                        .map(x -> (String) ((Map<?, ?>) x).get("nextDueAt"))
+                        .filter(java.util.Objects::nonNull)
+                        .sorted()
+                        .toList();
+        assertThat(((List<?>) RuleInputs.valueAt(input, "replenishment"))
+                        .stream()
+                                .map(x -> (String) ((Map<?, ?>) x).get("dueAt"))
+                                .toList())
+                .as("every purchase that has a due date, earliest first")
+                .isEqualTo(dueDates)
+                .hasSize(2);
+        // the same condition over purchases and over replenishment, in windows that catch none, one or both
+        for (String lead : List.of("duration('0h')", "duration('240h')", "duration('48h')")) {
+            for (String grace : List.of("duration('1h')", "duration('336h')", "duration('1000h')")) {
+                for (int minOrders : List.of(2, 3, 4)) {
+                    String condition =
+                            "x.orders >= " + minOrders + " && now >= x.%1$s - " + lead + " && now - x.%1$s < " + grace;
+                    boolean overPurchases = matches(
+                            "profile.purchases.exists(x, has(x.nextDueAt) && " + condition.formatted("nextDueAt") + ")",
+                            p);
+                    boolean overReplenishment =
+                            matches("profile.replenishment.exists(x, " + condition.formatted("dueAt") + ")", p);
+                    assertThat(overReplenishment)
+                            .as(minOrders + " " + lead + " " + grace)
+                            .isEqualTo(overPurchases);
+                }
+            }
+        }
+        assertThat(matches("profile.replenishment.exists(x, x.productId == 'tea' && now < x.dueAt)", p))
+                .isTrue();
+        assertThat(matches("profile.replenishment.exists(x, x.productId == 'once')", p))
+                .isFalse();
+        assertThat(engine.compile(
+                                "profile.replenishment.exists(x, x.orders >= 2 && now >= x.dueAt"
+                                        + " && now - x.dueAt < duration('336h'))",
+                                RuleEngine.Scope.PROFILE,
+                                "rule")
+                        .rule()
+                        .fields())
+                .containsExactly("profile.replenishment");
+    }
+
     @Test
     void aCompiledRuleListsTheFieldsItReads() {
         RuleEngine.Compiled rule = engine.compile(
@@ -299,5 +389,22 @@ class RuleEngineTest {
         byte[] stored = input.toByteArray();
         var parsed = InputProjection.of(List.of("profile")).profile(stored, RuleInputs.Scores.NONE);
         assertThat(RuleInputs.valueAt(parsed, "cart.updatedAt")).isEqualTo("2026-11-25T11:15:00Z");
+    }
+
+    @Test
+    void wakeUpsMustGiveTimestamps() {
+        assertThat(engine.compileWakeUp("profile.cart.updatedAt + duration('30m')", "wakeUp")
+                        .ok())
+                .isTrue();
+        assertThat(engine.compileWakeUp(
+                                "profile.purchases.filter(p, has(p.nextDueAt)).map(p, [p.nextDueAt, p.nextDueAt])",
+                                "wakeUp")
+                        .ok())
+                .isTrue();
+        RuleEngine.Compilation count = engine.compileWakeUp("profile.orders", "wakeUp");
+        assertThat(count.ok()).isFalse();
+        assertThat(count.problems().getFirst().field()).isEqualTo("wakeUp");
+        assertThat(count.problems().getFirst().message()).contains("timestamp");
+        assertThat(engine.compileWakeUp("[profile.country]", "wakeUp").ok()).isFalse();
     }
 }

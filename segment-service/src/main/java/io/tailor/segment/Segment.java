@@ -22,16 +22,18 @@ public class Segment extends PanacheEntityBase {
 
     public String name;
 
+    @Column(columnDefinition = "text")
     public String description;
 
     /** A CEL expression returning bool, type-checked against the declared schema (docs/segments.md). */
+    @Column(columnDefinition = "text")
     public String rule;
 
     /**
      * For rules that depend on time: a CEL expression giving the instant (or a list of instants) after which a
      * profile may have entered or left, so it is re-evaluated then without scanning everyone.
      */
-    @Column(name = "wake_up")
+    @Column(name = "wake_up", columnDefinition = "text")
     public String wakeUp;
 
     /** profile or request */

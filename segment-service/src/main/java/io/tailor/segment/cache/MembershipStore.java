@@ -264,7 +264,8 @@ public class MembershipStore {
 
     /** The RFM boundaries shared by the replicas (JSON), if any replica computed them. */
     public Uni<Optional<String>> rfm() {
-        return redis.send(Request.cmd(Command.GET).arg(RFM)).map(r -> Optional.ofNullable(r == null ? null : r.toString()));
+        return redis.send(Request.cmd(Command.GET).arg(RFM))
+                .map(r -> Optional.ofNullable(r == null ? null : r.toString()));
     }
 
     public Uni<Void> saveRfm(String json) {

@@ -36,7 +36,8 @@ public class SegmentUsersClient {
 
     public Uni<Usage> usersOf(String segment) {
         Uni<Result> slots = ask("content-service", content.slots(), json -> slotUsers(json, segment));
-        Uni<Result> tests = ask("experiment-service", experiments.experiments(), json -> experimentUsers(json, segment));
+        Uni<Result> tests =
+                ask("experiment-service", experiments.experiments(), json -> experimentUsers(json, segment));
         return Uni.combine().all().unis(slots, tests).asTuple().map(both -> {
             List<String> users = new ArrayList<>(both.getItem1().users());
             users.addAll(both.getItem2().users());
@@ -64,7 +65,8 @@ public class SegmentUsersClient {
 
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        return failure.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 
     static List<String> slotUsers(JsonNode slots, String segment) {
@@ -90,7 +92,8 @@ public class SegmentUsersClient {
         }
         for (JsonNode e : experiments) {
             if (names(e.path("targeting").path("segments"), segment)) {
-                users.add("experiment " + e.path("key").asText() + " (" + e.path("status").asText("unknown") + ")");
+                users.add("experiment " + e.path("key").asText() + " ("
+                        + e.path("status").asText("unknown") + ")");
             }
         }
         return users;

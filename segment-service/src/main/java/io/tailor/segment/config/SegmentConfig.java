@@ -16,6 +16,13 @@ public interface SegmentConfig {
     @WithDefault("5s")
     String catalogRefresh();
 
+    /**
+     * Whether a shopper who never answered the personalization consent question may be placed in segments (keep it
+     * equal to profile-service's {@code profile.personalization-by-default}). A refusal always keeps them out.
+     */
+    @WithDefault("true")
+    boolean personalizationByDefault();
+
     /** Whether a fresh installation starts with the starter segments. */
     @WithDefault("true")
     boolean installStarterSegments();
@@ -74,6 +81,10 @@ public interface SegmentConfig {
          */
         @WithDefault("5m")
         Duration catchUp();
+
+        /** When the profiles stored since the load are read once more (see catchUp). */
+        @WithDefault("30s")
+        Duration secondCatchUpAfter();
 
         /** Profiles read per query when loading. */
         @WithDefault("2000")

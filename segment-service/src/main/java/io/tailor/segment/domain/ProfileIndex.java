@@ -19,7 +19,8 @@ import java.util.function.BiConsumer;
 public final class ProfileIndex {
 
     /**
-     * @param input {@code RuleInputs.profile(snapshot, NONE).toByteArray()}
+     * @param input the encoded {@code RuleInputs.profile(snapshot, scores)}; the scores in it are replaced by the
+     *     scores in use when evaluated
      */
     public record Entry(String profileId, long version, byte[] input, RfmModel.Facts facts) {}
 

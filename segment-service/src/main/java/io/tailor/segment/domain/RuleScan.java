@@ -51,7 +51,8 @@ public final class RuleScan {
             boolean collect,
             ForkJoinPool pool) {
         SegmentEvaluator evaluator = new SegmentEvaluator(engine);
-        return pool.invoke(new Part(engine, evaluator, segment, entries, 0, entries.size(), rfm, request, now, sampleSize, collect));
+        return pool.invoke(new Part(
+                engine, evaluator, segment, entries, 0, entries.size(), rfm, request, now, sampleSize, collect));
     }
 
     private static final class Part extends RecursiveTask<Result> {
@@ -96,8 +97,10 @@ public final class RuleScan {
         protected Result compute() {
             if (to - from > CHUNK) {
                 int mid = (from + to) >>> 1;
-                Part left = new Part(engine, evaluator, segment, entries, from, mid, rfm, request, now, sampleSize, collect);
-                Part right = new Part(engine, evaluator, segment, entries, mid, to, rfm, request, now, sampleSize, collect);
+                Part left = new Part(
+                        engine, evaluator, segment, entries, from, mid, rfm, request, now, sampleSize, collect);
+                Part right =
+                        new Part(engine, evaluator, segment, entries, mid, to, rfm, request, now, sampleSize, collect);
                 left.fork();
                 Result r = right.compute();
                 return merge(left.join(), r, sampleSize);

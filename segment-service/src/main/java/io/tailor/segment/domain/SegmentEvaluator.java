@@ -68,8 +68,8 @@ public final class SegmentEvaluator {
      * {@code matches profile.orders >= 2 with profile.orders=3 (profile change)}.
      */
     public String reason(SegmentRule s, Message profile, boolean entered, String cause) {
-        String text = (entered ? "matches " : "no longer matches ") + s.rule().source() + values(s, profile)
-                + " (" + cause + ")";
+        String text = (entered ? "matches " : "no longer matches ") + s.rule().source() + values(s, profile) + " ("
+                + cause + ")";
         return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
     }
 

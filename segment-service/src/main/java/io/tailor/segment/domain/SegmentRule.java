@@ -19,7 +19,12 @@ public record SegmentRule(
         InputProjection projection) {
 
     public static SegmentRule of(
-            String key, String name, int version, RuleEngine.Compiled rule, RuleEngine.Compiled wakeUp, boolean request) {
+            String key,
+            String name,
+            int version,
+            RuleEngine.Compiled rule,
+            RuleEngine.Compiled wakeUp,
+            boolean request) {
         List<String> fields = new ArrayList<>(rule.fields());
         if (wakeUp != null) {
             fields.addAll(wakeUp.fields());

@@ -135,7 +135,8 @@ public final class SegmentTemplates {
                 List.of(
                         TemplateParameter.minutes(
                                 "idleMinutes", "30", "100000", "minutes without a cart change before entering"),
-                        TemplateParameter.days("maxIdleDays", "30", "3650", "days of idleness after which they leave"))));
+                        TemplateParameter.days(
+                                "maxIdleDays", "30", "3650", "days of idleness after which they leave"))));
         add(new Template(
                 "browse-abandoner",
                 "Browse abandoners",
@@ -209,10 +210,11 @@ public final class SegmentTemplates {
                 "A product bought at least {minOrders} times is due again: its usual interval since the last"
                         + " purchase has passed ({leadDays} days early, for up to {graceDays} days).",
                 "profile",
-                "profile.purchases.exists(p, p.orders >= {minOrders} && has(p.nextDueAt)"
-                        + " && now >= p.nextDueAt - {leadDays} && now - p.nextDueAt < {graceDays})",
-                "profile.purchases.filter(p, has(p.nextDueAt))"
-                        + ".map(p, [p.nextDueAt - {leadDays}, p.nextDueAt + {graceDays}])",
+                // replenishment: the purchases that have a nextDueAt, as (productId, orders, dueAt), so a scan over
+                // every profile decodes the few products that can fall due rather than every purchase in full
+                "profile.replenishment.exists(r, r.orders >= {minOrders}"
+                        + " && now >= r.dueAt - {leadDays} && now - r.dueAt < {graceDays})",
+                "profile.replenishment.map(r, [r.dueAt - {leadDays}, r.dueAt + {graceDays}])",
                 List.of(
                         TemplateParameter.integer("minOrders", 2, 2, 10_000, "orders of the product at least"),
                         TemplateParameter.days("leadDays", "0", "365", "days before the due date to enter"),

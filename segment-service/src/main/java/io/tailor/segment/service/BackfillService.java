@@ -5,13 +5,13 @@ import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.segment.SegmentChange;
 import io.tailor.rules.RuleEngine;
 import io.tailor.segment.cache.MembershipStore;
+import io.tailor.segment.config.EvaluationPool;
 import io.tailor.segment.config.SegmentConfig;
 import io.tailor.segment.domain.ProfileIndex;
 import io.tailor.segment.domain.RuleScan;
 import io.tailor.segment.domain.SegmentRule;
 import io.tailor.segment.messaging.SegmentChangesProducer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public class BackfillService {
             MembershipStore store,
             SegmentChangesProducer producer,
             RfmService rfm,
-            @Named("evaluation") ForkJoinPool pool,
+            EvaluationPool pool,
             Clock clock,
             SegmentConfig config) {
         this.catalog = catalog;
@@ -72,26 +72,26 @@ public class BackfillService {
         this.store = store;
         this.producer = producer;
         this.rfm = rfm;
-        this.pool = pool;
+        this.pool = pool.pool();
         this.clock = clock;
         this.pageSize = config.backfill().pageSize();
     }
 
     /** Queues a backfill of the segment (its definition as the catalog holds it when the backfill starts). */
     public synchronized CompletionStage<Void> request(String key, String cause) {
-        long generation = generations.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        long generation =
+                generations.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         Instant requested = clock.instant();
         statuses.put(key, new Status("queued", requested, null, cause, 0, 0));
-        queue = queue.handle((ok, failure) -> null)
-                .thenCompose(ignored -> run(key, cause, generation, requested)
-                        .onFailure()
-                        .invoke(f -> {
-                            LOG.errorf(f, "Backfill of segment %s failed", key);
-                            statuses.put(key, new Status("failed", requested, clock.instant(), cause, 0, 0));
-                        })
-                        .onFailure()
-                        .recoverWithNull()
-                        .subscribeAsCompletionStage());
+        queue = queue.handle((ok, failure) -> null).thenCompose(ignored -> run(key, cause, generation, requested)
+                .onFailure()
+                .invoke(f -> {
+                    LOG.errorf(f, "Backfill of segment %s failed", key);
+                    statuses.put(key, new Status("failed", requested, clock.instant(), cause, 0, 0));
+                })
+                .onFailure()
+                .recoverWithNull()
+                .subscribeAsCompletionStage());
         return queue;
     }
 
@@ -120,8 +120,10 @@ public class BackfillService {
                             .runSubscriptionOn(pool);
             return scan.flatMap(result -> {
                 Set<String> members = result.members();
-                List<String> enter = members.stream().filter(id -> !current.contains(id)).toList();
-                List<String> exit = current.stream().filter(id -> !members.contains(id)).toList();
+                List<String> enter =
+                        members.stream().filter(id -> !current.contains(id)).toList();
+                List<String> exit =
+                        current.stream().filter(id -> !members.contains(id)).toList();
                 String why = live.isEmpty()
                         ? (catalog.known(key) ? "segment disabled" : "segment deleted")
                         : "backfill after " + cause;
@@ -171,8 +173,7 @@ public class BackfillService {
                             events.add(new SegmentChange(
                                     id, key, version, SegmentChange.Direction.EXITED, exitReason(live, why), at));
                         }
-                        statuses.put(
-                                key, new Status("running", requested, null, cause, entered.get(), exited.get()));
+                        statuses.put(key, new Status("running", requested, null, cause, entered.get(), exited.get()));
                         return producer.send(events);
                     });
                 })
@@ -196,7 +197,8 @@ public class BackfillService {
                     Map<String, Object> values = index.get(profileId)
                             .map(e -> io.tailor.segment.domain.SegmentEvaluator.values(
                                     s.rule(),
-                                    s.projection().profile(e.input(), rfm.model().scores(e.facts())),
+                                    s.projection()
+                                            .profile(e.input(), rfm.model().scores(e.facts())),
                                     null))
                             .orElse(Map.of());
                     return "matches " + s.rule().source() + (values.isEmpty() ? "" : " with " + text(values)) + " ("

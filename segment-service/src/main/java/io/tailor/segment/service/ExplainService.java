@@ -11,6 +11,7 @@ import io.tailor.rules.RuleEngine;
 import io.tailor.rules.RuleInputs;
 import io.tailor.segment.Segment;
 import io.tailor.segment.cache.MembershipStore;
+import io.tailor.segment.domain.PersonalizationPolicy;
 import io.tailor.segment.domain.SegmentEvaluator;
 import io.tailor.segment.domain.SegmentRule;
 import io.tailor.segment.repository.ProfileCopyStore;
@@ -68,6 +69,7 @@ public class ExplainService {
     private final MembershipStore memberships;
     private final RfmService rfm;
     private final Clock clock;
+    private final PersonalizationPolicy consent;
 
     public ExplainService(
             RuleEngine engine,
@@ -76,7 +78,8 @@ public class ExplainService {
             ProfileCopyStore copies,
             MembershipStore memberships,
             RfmService rfm,
-            Clock clock) {
+            Clock clock,
+            PersonalizationPolicy consent) {
         this.engine = engine;
         this.evaluator = evaluator;
         this.shoppers = shoppers;
@@ -84,6 +87,7 @@ public class ExplainService {
         this.memberships = memberships;
         this.rfm = rfm;
         this.clock = clock;
+        this.consent = consent;
     }
 
     public Uni<Explanation> explain(String key, ExplainRequest who) {
@@ -105,10 +109,16 @@ public class ExplainService {
                     throw ProblemException.notFound("No profile is known for that shopper");
                 }
                 return copies.load(id.get()).flatMap(profile -> {
-                    if (profile.isEmpty()) {
-                        throw ProblemException.notFound("No profile " + id.get() + " is known to segment-service");
+                    if (profile.isPresent() && consent.allows(profile.get())) {
+                        return explain(segment, profile.get(), who.context());
                     }
-                    return explain(segment, profile.get(), who.context());
+                    // no copy is kept of shoppers who refused personalization: ask the hot state why
+                    return shoppers.profile(id.get()).map(hot -> {
+                        if (hot.isPresent() && !consent.allows(hot.get())) {
+                            return refused(segment, id.get());
+                        }
+                        throw ProblemException.notFound("No profile " + id.get() + " is known to segment-service");
+                    });
                 });
             });
         });
@@ -121,8 +131,8 @@ public class ExplainService {
                 segment.rule, requestScoped ? RuleEngine.Scope.REQUEST : RuleEngine.Scope.PROFILE, "rule");
         RuleEngine.Compilation wakeUp = segment.wakeUp == null ? null : engine.compileWakeUp(segment.wakeUp, "wakeUp");
         if (!rule.ok()) {
-            throw ProblemException.conflict("The stored rule of " + segment.key + " no longer compiles: "
-                    + rule.problems());
+            throw ProblemException.conflict(
+                    "The stored rule of " + segment.key + " no longer compiles: " + rule.problems());
         }
         Instant now = clock.instant();
         RuleInputs.Scores scores = rfm.scores(profile);
@@ -192,28 +202,57 @@ public class ExplainService {
                 });
     }
 
+    private Explanation refused(Segment segment, String profileId) {
+        return new Explanation(
+                segment.key,
+                segment.version,
+                segment.enabled,
+                segment.scope,
+                profileId,
+                segment.rule,
+                false,
+                "request".equals(segment.scope) ? null : false,
+                null,
+                null,
+                Map.of(),
+                null,
+                segment.wakeUp,
+                null,
+                null,
+                clock.instant(),
+                "The shopper has not given personalization consent, so they are in no segment and their profile is"
+                        + " not evaluated.");
+    }
+
     static String verdict(boolean enabled, RuleEngine.Outcome outcome, boolean member, Instant next) {
         StringBuilder text = new StringBuilder();
         if (!enabled) {
             text.append("The segment is disabled: nobody is in it. ");
         }
         if (outcome.error() != null) {
-            text.append("The rule could not be evaluated on this profile (").append(outcome.error())
+            text.append("The rule could not be evaluated on this profile (")
+                    .append(outcome.error())
                     .append("), which counts as not matching. ");
         } else {
-            text.append(outcome.matches() ? "The rule matches the profile now. " : "The rule does not match the profile now. ");
+            text.append(
+                    outcome.matches()
+                            ? "The rule matches the profile now. "
+                            : "The rule does not match the profile now. ");
         }
         if (member && outcome.matches()) {
             text.append("The shopper is a member.");
         } else if (!member && !outcome.matches()) {
             text.append("The shopper is not a member.");
         } else if (member) {
-            text.append("The shopper is still recorded as a member; the next profile change or re-evaluation removes them.");
+            text.append(
+                    "The shopper is still recorded as a member; the next profile change or re-evaluation removes them.");
         } else if (enabled) {
             text.append("The membership is not recorded yet; the next profile change or re-evaluation adds it.");
         }
         if (next != null) {
-            text.append(" With time alone, membership may change at ").append(next).append('.');
+            text.append(" With time alone, membership may change at ")
+                    .append(next)
+                    .append('.');
         }
         return text.toString();
     }

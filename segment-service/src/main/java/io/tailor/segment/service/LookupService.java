@@ -51,8 +51,7 @@ public class LookupService {
     public Uni<SegmentLookupResponse> lookup(SegmentLookupRequest request) {
         return shoppers.profileId(request.shopper()).flatMap(id -> {
             if (id.isEmpty()) {
-                return Uni.createFrom()
-                        .item(new SegmentLookupResponse(null, requestTime(Optional.empty(), request)));
+                return Uni.createFrom().item(new SegmentLookupResponse(null, requestTime(Optional.empty(), request)));
             }
             return shoppers.memberships(id.get()).map(stored -> {
                 List<SegmentMembership> segments = new ArrayList<>();
@@ -75,7 +74,8 @@ public class LookupService {
         Message requestInput = RuleInputs.request(request.context());
         List<SegmentMembership> out = new ArrayList<>();
         for (SegmentRule s : segments) {
-            Message profile = entry.map(e -> s.projection().profile(e.input(), rfm.model().scores(e.facts())))
+            Message profile = entry.map(
+                            e -> s.projection().profile(e.input(), rfm.model().scores(e.facts())))
                     .orElse(ANONYMOUS);
             if (engine.evaluate(s.rule(), profile, requestInput, now).matches()) {
                 out.add(new SegmentMembership(s.key(), s.name(), null, true));

@@ -11,6 +11,8 @@ import io.tailor.contracts.profile.ProfileSnapshot;
 import io.tailor.contracts.segment.SegmentChange;
 import io.tailor.rules.RuleInputs;
 import io.tailor.segment.cache.MembershipStore;
+import io.tailor.segment.domain.PersonalizationPolicy;
+import io.tailor.segment.domain.ProfileIndex;
 import io.tailor.segment.domain.SegmentEvaluator;
 import io.tailor.segment.domain.SegmentRule;
 import io.tailor.segment.messaging.SegmentChangesProducer;
@@ -46,7 +48,9 @@ public class MembershipService {
     private final ProfileCopyStore copies;
     private final SegmentChangesProducer producer;
     private final RfmService rfm;
+    private final ProfileIndex index;
     private final Clock clock;
+    private final PersonalizationPolicy consent;
     private final Timer evaluation;
     private final Counter evaluations;
 
@@ -57,7 +61,9 @@ public class MembershipService {
             ProfileCopyStore copies,
             SegmentChangesProducer producer,
             RfmService rfm,
+            ProfileIndex index,
             Clock clock,
+            PersonalizationPolicy consent,
             MeterRegistry registry) {
         this.catalog = catalog;
         this.evaluator = evaluator;
@@ -65,7 +71,9 @@ public class MembershipService {
         this.copies = copies;
         this.producer = producer;
         this.rfm = rfm;
+        this.index = index;
         this.clock = clock;
+        this.consent = consent;
         this.evaluation = registry.timer("tailor.segment.evaluation");
         this.evaluations = registry.counter("tailor.segment.rule.evaluations");
     }
@@ -89,6 +97,9 @@ public class MembershipService {
                 long known = stored.getOrDefault(c.profileId(), -1L);
                 if (c.erased()) {
                     gone.put(c.profileId(), ERASED);
+                } else if (c.version() >= known && c.profile() != null && !consent.allows(c.profile())) {
+                    // segments are personalization: without consent the shopper is in none, and nothing is kept
+                    gone.put(c.profileId(), PersonalizationPolicy.NO_CONSENT);
                 } else if (c.version() >= known && c.profile() != null) {
                     fresh.put(c.profileId(), c.profile());
                 }
@@ -103,7 +114,18 @@ public class MembershipService {
         if (profileIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return copies.load(profileIds).flatMap(found -> reevaluate(found, Map.of(), cause));
+        return copies.load(profileIds).flatMap(found -> {
+            Map<String, ProfileSnapshot> allowed = new LinkedHashMap<>();
+            Map<String, String> refused = new LinkedHashMap<>();
+            found.forEach((id, p) -> {
+                if (consent.allows(p)) {
+                    allowed.put(id, p);
+                } else {
+                    refused.put(id, PersonalizationPolicy.NO_CONSENT);
+                }
+            });
+            return reevaluate(allowed, refused, cause);
+        });
     }
 
     /** Takes profiles out of every segment (erasure, merges): exits published with {@code reason}. */
@@ -117,14 +139,18 @@ public class MembershipService {
         Set<String> ids = new HashSet<>(profiles.keySet());
         ids.addAll(gone.keySet());
         // evaluation is CPU work: off the event loop, so the decide path's lookups stay fast
-        return memberships.current(ids).emitOn(Infrastructure.getDefaultWorkerPool()).flatMap(current -> {
-            boolean unknown = current.values().stream()
-                    .flatMap(m -> m.keySet().stream())
-                    .anyMatch(key -> !catalog.known(key));
-            // a segment another replica just created is not known here yet: read the definitions again first
-            Uni<Void> ready = unknown ? catalog.reload() : Uni.createFrom().voidItem();
-            return ready.flatMap(ignored -> apply(profiles, gone, cause, current));
-        });
+        return memberships
+                .current(ids)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(current -> {
+                    boolean unknown = current.values().stream()
+                            .flatMap(m -> m.keySet().stream())
+                            .anyMatch(key -> !catalog.known(key));
+                    // a segment another replica just created is not known here yet: read the definitions again first
+                    Uni<Void> ready =
+                            unknown ? catalog.reload() : Uni.createFrom().voidItem();
+                    return ready.flatMap(ignored -> apply(profiles, gone, cause, current));
+                });
     }
 
     private Uni<Void> apply(
@@ -146,9 +172,13 @@ public class MembershipService {
             }
         }
         List<SegmentRule> segments = catalog.profileSegments();
+        List<ProfileIndex.Entry> entries = new ArrayList<>(profiles.size());
         for (ProfileSnapshot profile : profiles.values()) {
             long started = System.nanoTime();
             Message input = RuleInputs.profile(profile, rfm.scores(profile));
+            // stored scores are replaced by the scores in use whenever the index is evaluated
+            entries.add(new ProfileIndex.Entry(
+                    profile.profileId(), profile.version(), input.toByteArray(), ProfileIndex.facts(profile)));
             SegmentEvaluator.Evaluation e = evaluator.evaluate(segments, input, now);
             evaluation.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             evaluations.increment(segments.size());
@@ -186,6 +216,10 @@ public class MembershipService {
                 .flatMap(applied -> producer.send(events(applied, reasons, now)))
                 .call(() -> copies.upsert(profiles.values(), now))
                 .call(() -> copies.delete(gone.keySet()))
+                .invoke(() -> {
+                    entries.forEach(index::put);
+                    gone.keySet().forEach(index::remove);
+                })
                 .call(() -> gone.isEmpty() ? Uni.createFrom().voidItem() : memberships.forget(gone.keySet()))
                 .call(() -> memberships.scheduleAt(due));
     }

@@ -7,6 +7,7 @@ import io.tailor.contracts.event.Violation;
 import io.tailor.kit.problem.ProblemException;
 import io.tailor.rules.RuleEngine;
 import io.tailor.rules.RuleInputs;
+import io.tailor.segment.config.EvaluationPool;
 import io.tailor.segment.config.SegmentConfig;
 import io.tailor.segment.domain.ProfileIndex;
 import io.tailor.segment.domain.RfmModel;
@@ -14,7 +15,6 @@ import io.tailor.segment.domain.RuleScan;
 import io.tailor.segment.domain.SegmentEvaluator;
 import io.tailor.segment.domain.SegmentRule;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ public class PreviewService {
             ProfileIndex index,
             ProfileIndexService loader,
             RfmService rfm,
-            @Named("evaluation") ForkJoinPool pool,
+            EvaluationPool pool,
             Clock clock,
             SegmentConfig config) {
         this.admin = admin;
@@ -90,7 +90,7 @@ public class PreviewService {
         this.index = index;
         this.loader = loader;
         this.rfm = rfm;
-        this.pool = pool;
+        this.pool = pool.pool();
         this.clock = clock;
         this.config = config.preview();
     }
@@ -123,9 +123,7 @@ public class PreviewService {
         }
         boolean requestScoped = "request".equals(resolved.scope());
         RuleEngine.Compiled rule = engine.compile(
-                        resolved.rule(),
-                        requestScoped ? RuleEngine.Scope.REQUEST : RuleEngine.Scope.PROFILE,
-                        "rule")
+                        resolved.rule(), requestScoped ? RuleEngine.Scope.REQUEST : RuleEngine.Scope.PROFILE, "rule")
                 .rule();
         SegmentRule segment = SegmentRule.of("preview", "preview", 0, rule, null, requestScoped);
         Message page = requestScoped
@@ -150,8 +148,8 @@ public class PreviewService {
                     RuleEngine.Compilation c = engine.compile(
                             s.rule, requestScoped ? RuleEngine.Scope.REQUEST : RuleEngine.Scope.PROFILE, "rule");
                     if (!c.ok()) {
-                        throw ProblemException.conflict("The stored rule of " + key + " no longer compiles: "
-                                + c.problems());
+                        throw ProblemException.conflict(
+                                "The stored rule of " + key + " no longer compiles: " + c.problems());
                     }
                     SegmentRule segment = SegmentRule.of(s.key, s.name, s.version, c.rule(), null, requestScoped);
                     Message page = requestScoped ? RuleInputs.request(RequestContext.EMPTY) : null;
@@ -173,16 +171,17 @@ public class PreviewService {
                     long started = System.nanoTime();
                     Instant now = clock.instant();
                     RfmModel scores = rfm.model();
-                    RuleScan.Result r = RuleScan.run(
-                            engine, segment, index.snapshot(), scores, page, now, sample, false, pool);
+                    RuleScan.Result r =
+                            RuleScan.run(engine, segment, index.snapshot(), scores, page, now, sample, false, pool);
                     List<SampleShopper> shown = new ArrayList<>();
                     for (String id : r.sample()) {
-                        index.get(id).ifPresent(e -> shown.add(new SampleShopper(
-                                id,
-                                SegmentEvaluator.values(
-                                        segment.rule(),
-                                        segment.projection().profile(e.input(), scores.scores(e.facts())),
-                                        page))));
+                        index.get(id)
+                                .ifPresent(e -> shown.add(new SampleShopper(
+                                        id,
+                                        SegmentEvaluator.values(
+                                                segment.rule(),
+                                                segment.projection().profile(e.input(), scores.scores(e.facts())),
+                                                page))));
                     }
                     return new PreviewResult(
                             segment.rule().source(),

@@ -69,7 +69,9 @@ public class RfmService {
 
     @Scheduled(every = "${segment.rfm.check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
-        return refresh(false).onFailure().invoke(f -> LOG.warnf("RFM boundaries not refreshed: %s", f.getMessage()))
+        return refresh(false)
+                .onFailure()
+                .invoke(f -> LOG.warnf("RFM boundaries not refreshed: %s", f.getMessage()))
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();
@@ -107,13 +109,15 @@ public class RfmService {
         changesSinceComputed = 0;
         model = fresh;
         LOG.debugf("RFM boundaries recomputed from %d buyers", fresh.buyers());
-        return store.saveRfm(write(fresh)).invoke(() -> {
-            if (!fresh.sameAs(previous)) {
-                catalog.profileSegments().stream()
-                        .filter(s -> s.readsScores())
-                        .forEach(s -> backfills.request(s.key(), "RFM boundaries changed"));
-            }
-        }).replaceWith(fresh);
+        return store.saveRfm(write(fresh))
+                .invoke(() -> {
+                    if (!fresh.sameAs(previous)) {
+                        catalog.profileSegments().stream()
+                                .filter(s -> s.readsScores())
+                                .forEach(s -> backfills.request(s.key(), "RFM boundaries changed"));
+                    }
+                })
+                .replaceWith(fresh);
     }
 
     private Optional<RfmModel> read(String json) {

@@ -82,16 +82,19 @@ public class SegmentAdminService {
                         if (n > 0) {
                             return Uni.createFrom().voidItem();
                         }
-                        List<Uni<Segment>> created = new ArrayList<>();
+                        Uni<Void> created = Uni.createFrom().voidItem();
                         for (String key : SegmentTemplates.starters()) {
                             SegmentTemplates.Template t =
                                     SegmentTemplates.get(key).orElseThrow();
                             SegmentInput input = new SegmentInput(
                                     t.name(), t.description(Map.of()), null, key, Map.of(), null, null, true);
-                            created.add(storeNew(key, resolve(key, input)));
+                            Resolved resolved = resolve(key, input);
+                            // one after the other: a reactive session runs one operation at a time
+                            created =
+                                    created.chain(() -> storeNew(key, resolved)).replaceWithVoid();
                         }
                         LOG.infof("Installed the starter segments %s", SegmentTemplates.starters());
-                        return Uni.join().all(created).andFailFast().replaceWithVoid();
+                        return created;
                     })));
         }
         VertxContextSupport.subscribeAndAwait(catalog::reload);
@@ -144,8 +147,7 @@ public class SegmentAdminService {
         Map<String, String> parameters = input.parameters() == null ? Map.of() : input.parameters();
         boolean templateProblem = false;
         if (input.template() != null) {
-            SegmentTemplates.Template t =
-                    SegmentTemplates.get(input.template()).orElse(null);
+            SegmentTemplates.Template t = SegmentTemplates.get(input.template()).orElse(null);
             if (t == null) {
                 templateProblem = true;
                 v.add(new Violation(
@@ -200,8 +202,8 @@ public class SegmentAdminService {
         return Panache.withTransaction(() -> Segment.<Segment>findById(key).flatMap(existing -> {
                     int stored = existing == null ? 0 : existing.version;
                     if (input.expectedVersion() != null && input.expectedVersion() != stored) {
-                        throw ProblemException.conflict("Segment " + key + " is at version " + stored
-                                + ", not " + input.expectedVersion() + "; reload it and apply your change again");
+                        throw ProblemException.conflict("Segment " + key + " is at version " + stored + ", not "
+                                + input.expectedVersion() + "; reload it and apply your change again");
                     }
                     return uniqueName(key, resolved.input().name()).flatMap(ok -> {
                         if (existing == null) {
@@ -284,22 +286,21 @@ public class SegmentAdminService {
 
     private Uni<Void> saveVersion(Segment s) {
         return Panache.getSession()
-                .flatMap(session -> session.flush()
-                        .chain(() -> session.createNativeQuery(
-                                        "INSERT INTO segment_version (segment_key, version, rule, enabled, saved_at,"
-                                                + " name, wake_up, scope, template, parameters)"
-                                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb))")
-                                .setParameter(1, s.key)
-                                .setParameter(2, s.version)
-                                .setParameter(3, s.rule)
-                                .setParameter(4, s.enabled)
-                                .setParameter(5, s.updatedAt)
-                                .setParameter(6, s.name)
-                                .setParameter(7, s.wakeUp)
-                                .setParameter(8, s.scope)
-                                .setParameter(9, s.template)
-                                .setParameter(10, s.parameters)
-                                .executeUpdate()))
+                .flatMap(session -> session.createNativeQuery(
+                                "INSERT INTO segment_version (segment_key, version, rule, enabled, saved_at,"
+                                        + " name, wake_up, scope, template, parameters)"
+                                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb))")
+                        .setParameter(1, s.key)
+                        .setParameter(2, s.version)
+                        .setParameter(3, s.rule)
+                        .setParameter(4, s.enabled)
+                        .setParameter(5, s.updatedAt)
+                        .setParameter(6, s.name)
+                        .setParameter(7, s.wakeUp)
+                        .setParameter(8, s.scope)
+                        .setParameter(9, s.template)
+                        .setParameter(10, s.parameters)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 

@@ -52,8 +52,7 @@ public class SegmentCatalog {
     }
 
     private void replace(List<Segment> all) {
-        Map<String, SegmentRule> current =
-                state.live(); // unchanged versions are not compiled again
+        Map<String, SegmentRule> current = state.live(); // unchanged versions are not compiled again
         List<SegmentRule> profile = new ArrayList<>();
         List<SegmentRule> request = new ArrayList<>();
         Map<String, SegmentRule> live = new HashMap<>();
@@ -81,7 +80,8 @@ public class SegmentCatalog {
                 && rule.name().equals(s.name)
                 && rule.rule().source().equals(s.rule)
                 && rule.requestScoped() == "request".equals(s.scope)
-                && java.util.Objects.equals(rule.wakeUp() == null ? null : rule.wakeUp().source(), s.wakeUp);
+                && java.util.Objects.equals(
+                        rule.wakeUp() == null ? null : rule.wakeUp().source(), s.wakeUp);
     }
 
     private SegmentRule compile(Segment s) {
