@@ -54,6 +54,23 @@ public class Experiment extends PanacheEntityBase {
 
     public int version;
 
+    /** JSON array of metric keys (text). */
+    @Column(columnDefinition = "text")
+    public String metrics;
+
+    /** JSON array of guardrail metric keys (text). */
+    @Column(columnDefinition = "text")
+    public String guardrails;
+
+    /** JSON object: unit id to forced variation key (QA). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String forced;
+
+    /** Days a unit keeps its variation after weights change; null when assignment is not sticky. */
+    @Column(name = "sticky_days")
+    public Integer stickyDays;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

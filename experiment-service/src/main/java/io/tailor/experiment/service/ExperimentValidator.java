@@ -13,10 +13,24 @@ public final class ExperimentValidator {
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_\\-]{0,63}");
     private static final Set<String> HASH_ATTRIBUTES = Set.of("id", "anonymousId", "customerId");
 
-    public List<Violation> validate(String key, ExperimentDefinition d) {
+    /** Keys taken by the API's own paths under /v1/experiments. */
+    static final Set<String> RESERVED = Set.of("evaluate", "metrics", "bandits", "features", "global-holdout");
+
+    private final TargetingRules rules;
+
+    public ExperimentValidator(TargetingRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param knownMetrics the configured metric keys
+     */
+    public List<Violation> validate(String key, ExperimentDefinition d, Set<String> knownMetrics) {
         List<Violation> v = new ArrayList<>();
-        if (!KEY.matcher(key).matches()) {
+        if (key == null || !KEY.matcher(key).matches()) {
             v.add(new Violation("key", "an experiment key: lower-case letters, digits, _ or - (max 64)"));
+        } else if (RESERVED.contains(key)) {
+            v.add(new Violation("key", "'" + key + "' is reserved"));
         }
         if (d == null) {
             v.add(new Violation("", "an experiment definition is required"));
@@ -83,6 +97,41 @@ public final class ExperimentValidator {
                 }
             }
         }
+        if (d.targeting() != null && d.targeting().rule() != null) {
+            v.addAll(rules.check(d.targeting().rule(), "targeting.rule"));
+        }
+        metricKeys(v, "metrics", d.metricsOrEmpty(), knownMetrics);
+        metricKeys(v, "guardrails", d.guardrailsOrEmpty(), knownMetrics);
+        Set<String> variationKeys = new HashSet<>();
+        variations.stream().filter(x -> x != null && x.key() != null).forEach(x -> variationKeys.add(x.key()));
+        if (d.forcedOrEmpty().size() > 100) {
+            v.add(new Violation("forced", "at most 100 forced units"));
+        }
+        d.forcedOrEmpty().forEach((unit, variation) -> {
+            if (unit == null || unit.isBlank() || unit.length() > 128) {
+                v.add(new Violation("forced", "unit ids are 1-128 characters"));
+            } else if (variation == null || !variationKeys.contains(variation)) {
+                v.add(new Violation("forced." + unit, "not a variation of this experiment: " + variation));
+            }
+        });
+        if (d.stickyDays() != null && (d.stickyDays() < 1 || d.stickyDays() > 365)) {
+            v.add(new Violation("stickyDays", "between 1 and 365 days"));
+        }
         return v;
+    }
+
+    private static void metricKeys(List<Violation> v, String field, List<String> keys, Set<String> known) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i);
+            if (k == null || !known.contains(k)) {
+                v.add(new Violation(
+                        field + "[" + i + "]",
+                        "unknown metric '" + k + "'; configured: "
+                                + known.stream().sorted().toList()));
+            } else if (!seen.add(k)) {
+                v.add(new Violation(field + "[" + i + "]", "duplicate metric '" + k + "'"));
+            }
+        }
     }
 }
