@@ -33,6 +33,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -53,6 +55,7 @@ public final class GatewayLoadBenchmark {
     private static final String PUBLIC_KEY = "pk_bench_storefront";
     private static final String SECRET_KEY = "sk_bench_server";
     private static final int BATCH = 500;
+    private static final Pattern TOOK = Pattern.compile("\"tookMs\":(\\d+)");
 
     private final URI gateway;
     private final HttpClient http;
@@ -191,6 +194,9 @@ public final class GatewayLoadBenchmark {
     private void openLoop(String name, double rate, Duration duration, Supplier<HttpRequest> requests)
             throws InterruptedException {
         Histogram latencies = new ConcurrentHistogram(Duration.ofMinutes(1).toNanos() / 1_000, 3);
+        // what the gateway says it took (tookMs), and how many decisions had a part served by a fallback
+        Histogram server = new ConcurrentHistogram(Duration.ofMinutes(1).toNanos() / 1_000, 3);
+        AtomicLong degraded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         long count = Math.round(rate * duration.toSeconds());
@@ -203,16 +209,23 @@ public final class GatewayLoadBenchmark {
             while ((wait = due - System.nanoTime()) > 0) {
                 TimeUnit.NANOSECONDS.sleep(Math.min(wait, 1_000_000));
             }
-            http.sendAsync(requests.get(), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> {
-                        latencies.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
-                        if (failure != null) {
-                            failed.incrementAndGet();
-                        } else if (response.statusCode() >= 300) {
-                            refused.incrementAndGet();
-                        }
-                        done.countDown();
-                    });
+            http.sendAsync(requests.get(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                latencies.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
+                if (failure != null) {
+                    failed.incrementAndGet();
+                } else if (response.statusCode() >= 300) {
+                    refused.incrementAndGet();
+                } else {
+                    Matcher took = TOOK.matcher(response.body());
+                    if (took.find()) {
+                        server.recordValue(Long.parseLong(took.group(1)) * 1_000);
+                    }
+                    if (response.body().contains("\"degraded\":[{")) {
+                        degraded.incrementAndGet();
+                    }
+                }
+                done.countDown();
+            });
         }
         if (!done.await(2, TimeUnit.MINUTES)) {
             System.out.printf("%s rate=%.0f: %d requests never answered%n", name, rate, done.getCount());
@@ -226,6 +239,14 @@ public final class GatewayLoadBenchmark {
                 count / seconds,
                 failed.get(),
                 refused.get());
+        if (server.getTotalCount() > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s degraded=%d (%.1f%%)%n",
+                    BenchSupport.latencies("gateway-tookMs", server),
+                    degraded.get(),
+                    100.0 * degraded.get() / server.getTotalCount());
+        }
     }
 
     /** How long decisions waited for each service (the gateway's timer, a sliding window of about a minute). */
@@ -289,6 +310,7 @@ public final class GatewayLoadBenchmark {
                                 json.readTree(r.body()).path("accepted").asLong());
                     } else {
                         refused.incrementAndGet();
+                        System.out.printf("ingest batch refused: %d %s%n", r.statusCode(), r.body());
                     }
                 }
                 return null;

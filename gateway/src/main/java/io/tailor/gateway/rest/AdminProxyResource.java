@@ -48,7 +48,8 @@ public class AdminProxyResource {
             "placements", "recommendation-service",
             "content", "content-service",
             "experiments", "experiment-service",
-            "assignments", "experiment-service");
+            "assignments", "experiment-service",
+            "features", "experiment-service");
 
     private final WebClient client;
     private final Map<String, URI> services;
