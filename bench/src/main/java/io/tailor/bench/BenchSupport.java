@@ -29,6 +29,37 @@ public final class BenchSupport {
                 DevStack.Options.testRun(root().resolve("bench/target").resolve(name)));
     }
 
+    /**
+     * Stops what a benchmark started when the benchmark itself is stopped (Ctrl-C, kill): without it the services,
+     * PostgreSQL, Redis and Kafka it launched would outlive it. Each resource is closed at most once, whether by
+     * the benchmark's own try-with-resources or by this hook; close them through the returned wrappers.
+     */
+    public static AutoCloseable closeOnExit(AutoCloseable... resources) {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        AutoCloseable all = () -> {
+            if (closed.compareAndSet(false, true)) {
+                for (AutoCloseable r : resources) {
+                    try {
+                        r.close();
+                    } catch (Exception e) {
+                        System.err.println("could not stop " + r + ": " + e);
+                    }
+                }
+            }
+        };
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                all.close();
+                            } catch (Exception ignored) {
+                                // reported above
+                            }
+                        },
+                        "bench-stop"));
+        return all;
+    }
+
     /** The value of a Prometheus counter or gauge without labels (0 when absent). */
     public static double metric(URI service, String name) throws IOException, InterruptedException {
         String body = HTTP.send(

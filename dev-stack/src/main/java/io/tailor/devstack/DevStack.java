@@ -40,6 +40,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private final Options options;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final PostgresNode postgres;
     private final RedisNode redis;
     private volatile KafkaNode kafka;
@@ -123,6 +124,9 @@ public final class DevStack implements AutoCloseable {
     /** Stops Kafka, Redis and PostgreSQL, in that order. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         RuntimeException failure = null;
         for (AutoCloseable node : new AutoCloseable[] {kafka, redis, postgres}) {
             try {

@@ -44,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services;
     private final Map<String, Map<String, String>> environments;
     private final Options options;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Platform(
             DevStack stack,
@@ -134,6 +135,9 @@ public final class Platform implements AutoCloseable {
     /** Stops the services (the gateway first); the stack is its owner's to stop. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.parallelStream().forEach(ServiceProcess::close);

@@ -106,7 +106,8 @@ public final class GatewayLoadBenchmark {
                                 PUBLIC_KEY,
                                 SECRET_KEY,
                                 env),
-                        Duration.ofMinutes(5))) {
+                        Duration.ofMinutes(5));
+                AutoCloseable stop = BenchSupport.closeOnExit(platform, stack)) {
             URI gateway = platform.service("gateway").url();
             URI profiles = platform.service("profile-service").url();
             DemoSeeder.Summary seeded =

@@ -48,7 +48,8 @@ public final class ProfileIngestBenchmark {
         // readers in parallel: on two cores shared with the service, Redis and Kafka, more readers measure queueing
         int readers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         BenchSupport.machine();
-        try (DevStack stack = BenchSupport.stack("profile-ingest")) {
+        try (DevStack stack = BenchSupport.stack("profile-ingest");
+                AutoCloseable stop = BenchSupport.closeOnExit(stack)) {
             List<String> shoppers = load(stack, events);
             Map<String, String> env = new java.util.LinkedHashMap<>(stack.serviceEnvironment("profile"));
             env.put("PROFILE_EMAIL_HASH_KEY", "benchmark-email-hash-key");

@@ -63,7 +63,8 @@ public final class MembershipLatencyBenchmark {
         boolean direct = args.length > 2 && args[2].equals("direct");
         BenchSupport.machine();
         Path logs = BenchSupport.root().resolve("bench/target/logs");
-        try (DevStack stack = BenchSupport.stack("segment-latency")) {
+        try (DevStack stack = BenchSupport.stack("segment-latency");
+                AutoCloseable stop = BenchSupport.closeOnExit(stack)) {
             Map<String, String> profileEnv = new LinkedHashMap<>(stack.serviceEnvironment("profile"));
             profileEnv.put("PROFILE_EMAIL_HASH_KEY", "benchmark-email-hash-key");
             profileEnv.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.event.ShopperEvent;
 import io.tailor.contracts.event.ShopperEventValidator;
@@ -21,6 +20,8 @@ import io.tailor.gateway.config.GatewayConfig;
 import io.tailor.gateway.messaging.ShopperEventsProducer;
 import io.tailor.kit.problem.JsonFailures;
 import io.tailor.kit.problem.ProblemException;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +48,7 @@ public class EventIngestService {
     private final ShopperEventValidator validator;
     private final ShopperEventsProducer producer;
     private final ReactiveValueCommands<String, String> seen;
+    private final io.vertx.mutiny.redis.client.Redis pipeline;
     private final GatewayConfig.Events limits;
     private final Clock clock;
     private final Counter accepted;
@@ -70,6 +72,7 @@ public class EventIngestService {
         this.validator = new ShopperEventValidator();
         this.producer = producer;
         this.seen = redis.value(String.class);
+        this.pipeline = redis.getRedis();
         this.limits = config.events();
         this.clock = Clock.systemUTC();
         this.accepted = registry.counter("tailor.gateway.events.accepted");
@@ -191,12 +194,16 @@ public class EventIngestService {
         if (fresh.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        SetArgs ttl = new SetArgs().ex(limits.dedupeWindow());
-        return Uni.join()
-                .all(fresh.stream()
-                        .map(e -> seen.set(SEEN_PREFIX + e.eventId(), "1", ttl))
-                        .toList())
-                .andCollectFailures()
+        // one pipelined round trip for the whole batch rather than one command (and pool borrow) per event
+        String ttl = Long.toString(limits.dedupeWindow().toSeconds());
+        List<Request> sets = fresh.stream()
+                .map(e -> Request.cmd(Command.SET)
+                        .arg(SEEN_PREFIX + e.eventId())
+                        .arg("1")
+                        .arg("EX")
+                        .arg(ttl))
+                .toList();
+        return pipeline.batch(sets)
                 .replaceWithVoid()
                 // Remembering is an optimisation: profile-service de-duplicates by event id anyway.
                 .onFailure()
