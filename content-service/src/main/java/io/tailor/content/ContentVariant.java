@@ -38,6 +38,14 @@ public class ContentVariant extends PanacheEntityBase {
     @Column(name = "link_url")
     public String linkUrl;
 
+    /** The JSON of a {@link io.tailor.content.model.ProductCollection}, or null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String collection;
+
+    @Column(name = "sort_order")
+    public String sortOrder;
+
     /** Higher goes first when several variants match. */
     public int priority;
 

@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A place on a page that shows content, e.g. home_hero. */
 @Entity
@@ -25,6 +27,14 @@ public class Slot extends PanacheEntityBase {
 
     @Column(columnDefinition = "text")
     public String description;
+
+    /** A {@link io.tailor.content.model.SlotKind} wire name, e.g. home_hero. */
+    public String kind;
+
+    /** The JSON of a {@link io.tailor.content.model.FrequencyCap}, or null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "frequency_cap", columnDefinition = "jsonb")
+    public String frequencyCap;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

@@ -26,6 +26,11 @@ class ContentDecisionTest {
     @Inject
     RedisDataSource redis;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void segmentsExist() {
+        SegmentServiceStub.KNOWN.add("first-time-visitor");
+    }
+
     private static String decide(String anonymousId) {
         return """
                 {"shopper":{"anonymousId":"%s"},"context":{"pageType":"home"},"slots":["hero-test","unknown-slot"]}

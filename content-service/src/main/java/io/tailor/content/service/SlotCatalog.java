@@ -9,7 +9,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tailor.content.ContentVariant;
 import io.tailor.content.Slot;
+import io.tailor.content.model.FrequencyCap;
+import io.tailor.content.model.ProductCollection;
+import io.tailor.content.model.SlotKind;
 import io.tailor.content.targeting.Targeting;
+import io.tailor.content.targeting.TargetingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -37,11 +41,28 @@ public class SlotCatalog {
             String imageUrl,
             String linkUrl,
             int priority,
-            Targeting targeting,
-            boolean isDefault) {}
+            TargetingRule targeting,
+            boolean isDefault,
+            ProductCollection collection,
+            String sortOrder) {}
+
+    /**
+     * A slot ready for decisions: its non-default variants in precedence order ({@link #PRECEDENCE}), then its default.
+     *
+     * @param frequencyCap null when the slot is not capped and takes no dismissals
+     */
+    public record LiveSlot(String key, SlotKind kind, FrequencyCap frequencyCap, List<LiveVariant> variants) {}
+
+    /** Highest priority first; among equal priorities the most specific targeting; then by key. */
+    public static final Comparator<LiveVariant> PRECEDENCE = Comparator.comparing(LiveVariant::isDefault)
+            .thenComparing(Comparator.comparingInt(LiveVariant::priority).reversed())
+            .thenComparing(
+                    Comparator.comparingInt((LiveVariant v) -> v.targeting().specificity())
+                            .reversed())
+            .thenComparing(LiveVariant::key);
 
     private final ObjectMapper mapper;
-    private volatile Map<String, List<LiveVariant>> slots = Map.of();
+    private volatile Map<String, LiveSlot> slots = Map.of();
 
     public SlotCatalog(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -65,15 +86,21 @@ public class SlotCatalog {
                 .replaceWithVoid();
     }
 
-    /** The slot's active variants, highest priority first; empty when the slot does not exist. */
-    public Optional<List<LiveVariant>> variants(String slot) {
+    /** The slot with its active variants in precedence order; empty when the slot does not exist. */
+    public Optional<LiveSlot> slot(String slot) {
         return Optional.ofNullable(slots.get(slot));
     }
 
-    private List<LiveVariant> live(Slot slot) {
+    /** Every slot key. */
+    public java.util.Set<String> keys() {
+        return slots.keySet();
+    }
+
+    private LiveSlot live(Slot slot) {
         List<LiveVariant> variants = new ArrayList<>();
         for (ContentVariant v : slot.variants) {
-            if (v.active) {
+            Targeting targeting = read(v.targeting, Targeting.class);
+            if (v.active && (targeting != null || v.targeting == null)) {
                 variants.add(new LiveVariant(
                         v.key,
                         v.title,
@@ -81,19 +108,26 @@ public class SlotCatalog {
                         v.imageUrl,
                         v.linkUrl,
                         v.priority,
-                        targeting(v.targeting),
-                        v.isDefault));
+                        TargetingRule.of(targeting),
+                        v.isDefault,
+                        read(v.collection, ProductCollection.class),
+                        v.sortOrder));
             }
         }
-        variants.sort(Comparator.comparingInt(LiveVariant::priority).reversed());
-        return List.copyOf(variants);
+        variants.sort(PRECEDENCE);
+        return new LiveSlot(
+                slot.key,
+                SlotKind.of(slot.kind).orElse(SlotKind.CUSTOM),
+                read(slot.frequencyCap, FrequencyCap.class),
+                List.copyOf(variants));
     }
 
-    private Targeting targeting(String json) {
+    private <T> T read(String json, Class<T> type) {
         try {
-            return json == null ? Targeting.EVERYONE : mapper.readValue(json, Targeting.class);
+            return json == null ? null : mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            return Targeting.EVERYONE;
+            LOG.warnf("Unreadable %s in the database: %s", type.getSimpleName(), e.getOriginalMessage());
+            return null;
         }
     }
 }

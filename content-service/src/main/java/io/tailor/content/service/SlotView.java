@@ -1,12 +1,21 @@
 package io.tailor.content.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tailor.content.model.FrequencyCap;
+import io.tailor.content.model.ProductCollection;
 import io.tailor.content.targeting.Targeting;
 import java.time.Instant;
 import java.util.List;
 
-/** A slot and its variants as the admin API shows them. */
-public record SlotView(String key, String name, String description, Instant updatedAt, List<VariantView> variants) {
+/** A slot and its variants as the admin API shows them, best first (the order decisions try them in). */
+public record SlotView(
+        String key,
+        String kind,
+        String name,
+        String description,
+        FrequencyCap frequencyCap,
+        Instant updatedAt,
+        List<VariantView> variants) {
 
     public record VariantView(
             String key,
@@ -14,6 +23,8 @@ public record SlotView(String key, String name, String description, Instant upda
             String body,
             String imageUrl,
             String linkUrl,
+            ProductCollection collection,
+            String sortOrder,
             int priority,
             Targeting targeting,
             @JsonProperty("default") boolean isDefault,

@@ -1,0 +1,252 @@
+package io.tailor.content.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tailor.content.Offer;
+import io.tailor.content.OfferAudit;
+import io.tailor.content.config.OffersConfig;
+import io.tailor.content.offer.OfferDecision;
+import io.tailor.content.offer.OfferDecisionRequest;
+import io.tailor.content.offer.OfferDefinition;
+import io.tailor.content.offer.OfferKind;
+import io.tailor.content.offer.OfferPricing;
+import io.tailor.content.targeting.TargetingRule;
+import io.tailor.contracts.decision.RequestContext;
+import io.tailor.contracts.event.Violation;
+import io.tailor.kit.problem.ProblemException;
+import io.tailor.kit.state.ShopperStateReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides the offers a shopper sees: active offers in their window whose targeting matches, best first (priority,
+ * then key), at most {@code content.offers.max-per-shopper} different offers per shopper in the rolling window (offers
+ * already seen keep being shown). Each product is priced by one offer at most, and a price the shopper was already
+ * shown in the offer window is shown again (read back from the audit log), so one shopper sees one price. Every
+ * offer shown is written to the audit log.
+ */
+@ApplicationScoped
+public class OfferDecisionService {
+
+    private final ShopperStateReader shoppers;
+    private final OfferAdminService admin;
+    private final OffersConfig config;
+    private final Clock clock;
+
+    public OfferDecisionService(
+            ShopperStateReader shoppers, OfferAdminService admin, OffersConfig config, Clock clock) {
+        this.shoppers = shoppers;
+        this.admin = admin;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    private record Candidate(Offer offer, OfferDefinition definition, String rule) {}
+
+    public Uni<OfferDecision> decide(OfferDecisionRequest request) {
+        List<OfferPricing.Item> items = items(request);
+        String shopper = request.shopper().unitId();
+        RequestContext context = request.context() == null ? RequestContext.EMPTY : request.context();
+        boolean personalized = request.personalize() == null || request.personalize();
+        Instant now = clock.instant();
+        Uni<Optional<String>> profile = personalized
+                ? shoppers.profileId(request.shopper())
+                : Uni.createFrom().item(Optional.empty());
+        return profile.flatMap(profileId -> (profileId.isEmpty()
+                        ? Uni.createFrom().item(Map.<String, Instant>of())
+                        : shoppers.memberships(profileId.get()))
+                .flatMap(memberships -> Panache.withTransaction(() -> Offer.<Offer>list(
+                                "active = true and (startsAt is null or startsAt <= ?1) and (endsAt is null or endsAt > ?1)",
+                                now)
+                        .flatMap(offers -> {
+                            List<Candidate> candidates = new ArrayList<>();
+                            for (Offer o : offers) {
+                                OfferDefinition d = admin.definition(o);
+                                TargetingRule rule = TargetingRule.of(d.targeting());
+                                if (!personalized && rule.specificity() > 0) {
+                                    continue;
+                                }
+                                rule.match(memberships, context, now)
+                                        .ifPresent(r -> candidates.add(new Candidate(o, d, r)));
+                            }
+                            candidates.sort(Comparator.comparingInt(
+                                            (Candidate c) -> c.definition().priorityOrZero())
+                                    .reversed()
+                                    .thenComparing(c -> c.offer().key));
+                            if (candidates.isEmpty()) {
+                                return Uni.createFrom().item(new OfferDecision(List.of()));
+                            }
+                            List<String> keys =
+                                    candidates.stream().map(c -> c.offer().key).toList();
+                            return OfferAudit.<OfferAudit>list("shopperId = ?1 and offerKey in ?2", shopper, keys)
+                                    .flatMap(history ->
+                                            show(candidates, history, items, shopper, profileId.orElse(null), now));
+                        }))));
+    }
+
+    private Uni<OfferDecision> show(
+            List<Candidate> candidates,
+            List<OfferAudit> history,
+            List<OfferPricing.Item> items,
+            String shopper,
+            String profileId,
+            Instant now) {
+        Instant windowStart = now.minus(config.shopperWindow());
+        Set<String> seen = new HashSet<>();
+        Map<String, OfferAudit> pins = new HashMap<>();
+        Map<String, Candidate> byKey = new HashMap<>();
+        candidates.forEach(c -> byKey.put(c.offer().key, c));
+        for (OfferAudit row : history) {
+            if (row.shownAt.isAfter(windowStart)) {
+                seen.add(row.offerKey);
+            }
+            Candidate c = byKey.get(row.offerKey);
+            if (row.productId == null || c == null) {
+                continue;
+            }
+            Instant since = c.offer().updatedAt;
+            if (c.offer().startsAt != null && c.offer().startsAt.isAfter(since)) {
+                since = c.offer().startsAt;
+            }
+            if (!row.shownAt.isBefore(since)) {
+                String pinKey = row.offerKey + "\n" + row.productId;
+                OfferAudit before = pins.get(pinKey);
+                if (before == null || row.shownAt.isBefore(before.shownAt)) {
+                    pins.put(pinKey, row);
+                }
+            }
+        }
+        int distinct = seen.size();
+        Set<String> priced = new HashSet<>();
+        List<OfferDecision.ShownOffer> shown = new ArrayList<>();
+        List<OfferAudit> audit = new ArrayList<>();
+        for (Candidate c : candidates) {
+            String key = c.offer().key;
+            if (!seen.contains(key)) {
+                if (distinct >= config.maxPerShopper()) {
+                    continue;
+                }
+                distinct++;
+            }
+            OfferDefinition d = c.definition();
+            List<OfferDecision.Price> prices = new ArrayList<>();
+            for (OfferPricing.Priced p : OfferPricing.price(d, items, config.maxDiscountPercent())) {
+                if (!priced.add(p.productId())) {
+                    continue;
+                }
+                OfferAudit pin = pins.get(key + "\n" + p.productId());
+                prices.add(
+                        pin == null
+                                ? new OfferDecision.Price(
+                                        p.productId(), p.price(), p.offerPrice(), p.percentOff(), false)
+                                : new OfferDecision.Price(
+                                        p.productId(), pin.basePrice, pin.offerPrice, p.percentOff(), true));
+            }
+            String explanation = OfferPricing.explain(d, c.rule(), d.end());
+            shown.add(new OfferDecision.ShownOffer(
+                    key,
+                    d.kind(),
+                    d.label() == null ? d.name() : d.label(),
+                    c.rule(),
+                    explanation,
+                    d.end(),
+                    d.offerKind() == OfferKind.FREE_SHIPPING,
+                    List.copyOf(prices)));
+            if (prices.isEmpty()) {
+                audit.add(row(key, shopper, profileId, null, c.rule(), explanation, now));
+            }
+            for (OfferDecision.Price p : prices) {
+                OfferAudit a = row(key, shopper, profileId, p, c.rule(), explanation, now);
+                audit.add(a);
+            }
+        }
+        OfferDecision decision = new OfferDecision(List.copyOf(shown));
+        return audit.isEmpty()
+                ? Uni.createFrom().item(decision)
+                : OfferAudit.persist(audit).replaceWith(decision);
+    }
+
+    private static OfferAudit row(
+            String offer,
+            String shopper,
+            String profileId,
+            OfferDecision.Price price,
+            String rule,
+            String explanation,
+            Instant now) {
+        OfferAudit a = new OfferAudit();
+        a.id = UUID.randomUUID();
+        a.offerKey = offer;
+        a.shopperId = shopper;
+        a.profileId = profileId;
+        a.productId = price == null ? null : price.productId();
+        a.basePrice = price == null ? null : price.price();
+        a.offerPrice = price == null ? null : price.offerPrice();
+        a.matchedRule = rule.length() > 1000 ? rule.substring(0, 1000) : rule;
+        a.explanation = explanation;
+        a.shownAt = now;
+        return a;
+    }
+
+    /** Checks the request; every problem names its field. */
+    static List<OfferPricing.Item> items(OfferDecisionRequest request) {
+        List<Violation> v = new ArrayList<>();
+        if (request == null || request.shopper() == null || request.shopper().isEmpty()) {
+            throw ProblemException.invalid("shopper", "an anonymousId or a customerId is required");
+        }
+        if (request.shopper().unitId().length() > 200) {
+            throw ProblemException.invalid("shopper", "ids may be at most 200 characters");
+        }
+        List<OfferDecisionRequest.ProductInput> products = request.products() == null ? List.of() : request.products();
+        if (products.size() > 100) {
+            throw ProblemException.invalid("products", "at most 100 products");
+        }
+        List<OfferPricing.Item> items = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < products.size(); i++) {
+            OfferDecisionRequest.ProductInput p = products.get(i);
+            String f = "products[" + i + "]";
+            if (p == null) {
+                v.add(new Violation(f, "must not be null"));
+                continue;
+            }
+            if (p.productId() == null
+                    || p.productId().isBlank()
+                    || p.productId().length() > 128) {
+                v.add(new Violation(f + ".productId", "is required (max 128 characters)"));
+            } else if (!ids.add(p.productId())) {
+                v.add(new Violation(f + ".productId", "listed twice"));
+            }
+            if (p.price() == null
+                    || p.price().signum() < 0
+                    || p.price().compareTo(java.math.BigDecimal.valueOf(10_000_000)) > 0) {
+                v.add(new Violation(f + ".price", "is required: 0 or more (max 10000000)"));
+            }
+            if (p.quantity() != null && (p.quantity() < 1 || p.quantity() > 100_000)) {
+                v.add(new Violation(f + ".quantity", "must be between 1 and 100000"));
+            }
+            if (v.isEmpty()) {
+                items.add(new OfferPricing.Item(
+                        p.productId(),
+                        p.price(),
+                        p.categoryPath(),
+                        Boolean.TRUE.equals(p.onSale()),
+                        p.quantity() == null ? 1 : p.quantity()));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw ProblemException.invalid(v);
+        }
+        return items;
+    }
+}

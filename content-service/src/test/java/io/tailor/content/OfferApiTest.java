@@ -1,0 +1,236 @@
+package io.tailor.content;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.tailor.content.service.ContentDataEraser;
+import io.tailor.contracts.HotState;
+import io.tailor.contracts.privacy.PrivacyRequest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Offers on the real stack: management, guardrails on save, decisions with consistent prices, the audit log. */
+@QuarkusTest
+class OfferApiTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    ContentDataEraser eraser;
+
+    private static ValidatableResponse put(String key, String body) {
+        return given().contentType("application/json")
+                .body(body)
+                .put("/v1/offers/" + key)
+                .then();
+    }
+
+    private static ValidatableResponse decide(String body) {
+        return given().contentType("application/json")
+                .body(body)
+                .post("/v1/offers/decide")
+                .then();
+    }
+
+    /** A segment segment-service knows, and an anonymous shopper in it. */
+    private String shopperIn(String segment) {
+        SegmentServiceStub.KNOWN.add(segment);
+        String anonymous = "a-" + UUID.randomUUID();
+        String profile = "p-" + UUID.randomUUID();
+        redis.value(String.class).set(HotState.anonymousAlias(anonymous), profile);
+        redis.hash(String.class).hset(HotState.memberships(profile), segment, "1764000000000");
+        return anonymous;
+    }
+
+    private static String percentage(String segment, String percent, String product, String extra) {
+        return """
+                {"kind":"percentage","name":"Spring for %1$s","label":"%2$s%% off running shoes","percentOff":%2$s,
+                 "products":{"productIds":["%3$s"],"categories":["running-%1$s"]},
+                 "exclusions":{"saleItems":true},"targeting":{"segments":["%1$s"]},
+                 "end":"2100-01-01T00:00:00Z"%4$s}
+                """
+                .formatted(segment, percent, product, extra);
+    }
+
+    private static String request(String anonymous, String product, String price) {
+        return """
+                {"shopper":{"anonymousId":"%s"},"products":[
+                  {"productId":"%s","price":%s},
+                  {"productId":"other-%s","price":10,"categoryPath":["x"]},
+                  {"productId":"sale-%s","price":50,"onSale":true,"categoryPath":["running-shoes"]}]}
+                """
+                .formatted(anonymous, product, price, product, product);
+    }
+
+    @Test
+    void aShopperSeesOneConsistentPriceExplainedAndAudited() {
+        String segment = "seg-" + UUID.randomUUID();
+        String offer = "o-" + UUID.randomUUID();
+        String product = "shoe-" + UUID.randomUUID();
+        String shopper = shopperIn(segment);
+        put(offer, percentage(segment, "15", product, ""))
+                .statusCode(200)
+                .body("key", equalTo(offer))
+                .body("kind", equalTo("percentage"))
+                .body("percentOff", equalTo(15));
+        given().get("/v1/offers/" + offer).then().statusCode(200).body("targeting.segments[0]", equalTo(segment));
+        given().get("/v1/offers").then().statusCode(200).body("key", hasItem(offer));
+
+        decide(request(shopper, product, "100"))
+                .statusCode(200)
+                .body("offers", hasSize(1))
+                .body("offers[0].offerKey", equalTo(offer))
+                .body("offers[0].matchedRule", equalTo("segment=" + segment))
+                .body("offers[0].explanation", containsString("You see this offer because you are in our"))
+                .body("offers[0].explanation", containsString("Items already on sale are not included."))
+                .body("offers[0].prices", hasSize(1))
+                .body("offers[0].prices[0].productId", equalTo(product))
+                .body("offers[0].prices[0].offerPrice", equalTo(85.0f))
+                .body("offers[0].prices[0].pinned", equalTo(false));
+        // the shop raised the regular price: within the offer window this shopper keeps the price shown
+        decide(request(shopper, product, "120"))
+                .statusCode(200)
+                .body("offers[0].prices[0].offerPrice", equalTo(85.0f))
+                .body("offers[0].prices[0].price", equalTo(100.0f))
+                .body("offers[0].prices[0].pinned", equalTo(true));
+        // another shopper of the segment gets the same terms on today's price; one outside it gets nothing
+        decide(request(shopperIn(segment), product, "120"))
+                .statusCode(200)
+                .body("offers[0].prices[0].offerPrice", equalTo(102.0f));
+        decide(request("a-" + UUID.randomUUID(), product, "100"))
+                .statusCode(200)
+                .body("offers", hasSize(0));
+
+        given().get("/v1/offers/" + offer + "/audit?limit=10")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(3))
+                .body("shopperId", hasItem(shopper))
+                .body("[0].matchedRule", equalTo("segment=" + segment))
+                .body("[0].explanation", containsString("15% off"));
+        // without personalization a targeted offer is not shown
+        decide(request(shopper, product, "100").replace("\"products\"", "\"personalize\":false,\"products\""))
+                .statusCode(200)
+                .body("offers", hasSize(0));
+    }
+
+    @Test
+    void aShopperSeesAtMostTheConfiguredNumberOfOffers() {
+        String segment = "seg-" + UUID.randomUUID();
+        String shopper = shopperIn(segment);
+        for (int i = 1; i <= 4; i++) {
+            put(
+                            "ship-" + i + "-" + segment,
+                            "{\"kind\":\"free_shipping\",\"name\":\"Ship " + i + "\",\"priority\":" + i
+                                    + ",\"targeting\":{\"segments\":[\"" + segment + "\"]}}")
+                    .statusCode(200);
+        }
+        decide("{\"shopper\":{\"anonymousId\":\"" + shopper + "\"}}")
+                .statusCode(200)
+                .body("offers", hasSize(3))
+                .body("offers[0].offerKey", equalTo("ship-4-" + segment))
+                .body("offers[0].freeShipping", equalTo(true))
+                .body("offers.offerKey", org.hamcrest.Matchers.not(hasItem("ship-1-" + segment)));
+        put(
+                        "ship-9-" + segment,
+                        "{\"kind\":\"free_shipping\",\"name\":\"Ship 9\",\"priority\":9,"
+                                + "\"targeting\":{\"segments\":[\"" + segment + "\"]}}")
+                .statusCode(200);
+        // already shown three different offers this week: keeps seeing those, not the new one
+        decide("{\"shopper\":{\"anonymousId\":\"" + shopper + "\"}}")
+                .statusCode(200)
+                .body("offers", hasSize(3))
+                .body("offers.offerKey", org.hamcrest.Matchers.not(hasItem("ship-9-" + segment)));
+    }
+
+    @Test
+    void refusesBadOffersAndInconsistentPrices() {
+        String segment = "seg-" + UUID.randomUUID();
+        SegmentServiceStub.KNOWN.add(segment);
+        String product = "p-" + UUID.randomUUID();
+        String key = "bad-" + UUID.randomUUID();
+        put(key, percentage(segment, "-5", product, ""))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("percentOff"));
+        put(key, percentage(segment, "150", product, ""))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("percentOff"));
+        put(key, percentage(segment, "60", product, ""))
+                .statusCode(400)
+                .body("errors[0].message", containsString("discount cap"));
+        put(key, percentage(segment, "10", product, ",\"colour\":\"red\""))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
+        put(key, percentage("no-such-" + segment, "10", product, ""))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("targeting.segments[0]"));
+        put(key, "{\"kind\":\"fixed_amount\",\"name\":\"x\",\"amountOff\":-3}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("amountOff"));
+        put(key, "{\"kind\":\"coupon\",\"name\":\"x\"}").statusCode(400).body("errors[0].field", equalTo("kind"));
+        put("Bad Key", percentage(segment, "10", product, "")).statusCode(400);
+        given().get("/v1/offers/" + key).then().statusCode(404).contentType("application/problem+json");
+
+        // two segments, the same product, the same time, different prices: refused unless a reason is declared
+        String other = "seg-" + UUID.randomUUID();
+        SegmentServiceStub.KNOWN.add(other);
+        put("a-" + key, percentage(segment, "10", product, "")).statusCode(200);
+        put("b-" + key, percentage(other, "20", product, ""))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("offer 'a-" + key + "'"));
+        put("b-" + key, percentage(other, "20", product, ",\"priceReason\":\"loyalty tier pricing\""))
+                .statusCode(200);
+        put(
+                        "c-" + key,
+                        percentage(segment, "10", "c-" + product, "")
+                                .replace("\"segments\":", "\"devices\":[\"mobile\"],\"segments\":"))
+                .statusCode(409)
+                .body("errors[0].field", equalTo("targeting"));
+    }
+
+    @Test
+    void badDecideAndAuditRequestsAreProblems() {
+        decide("{\"products\":[]}").statusCode(400).body("errors[0].field", equalTo("shopper"));
+        decide("{\"shopper\":{\"anonymousId\":\"a\"},\"products\":[{\"productId\":\"x\",\"price\":-1}]}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("products[0].price"));
+        decide("{\"shopper\":{\"anonymousId\":\"a\"},\"products\":[{\"price\":1,\"quantity\":0}]}")
+                .statusCode(400)
+                .body("errors.field", hasItem("products[0].quantity"));
+        decide("{\"shopper\":").statusCode(400).contentType("application/problem+json");
+        given().get("/v1/offers/no-such-offer/audit").then().statusCode(404);
+        given().get("/v1/offers/no-such-offer/audit?limit=0").then().statusCode(400);
+    }
+
+    @Test
+    void erasureDeletesTheShoppersAuditRows() {
+        String segment = "seg-" + UUID.randomUUID();
+        String offer = "o-" + UUID.randomUUID();
+        String product = "shoe-" + UUID.randomUUID();
+        String shopper = shopperIn(segment);
+        put(offer, percentage(segment, "15", product, "")).statusCode(200);
+        decide(request(shopper, product, "100")).statusCode(200).body("offers", hasSize(1));
+        given().get("/v1/offers/" + offer + "/audit").then().statusCode(200).body("", hasSize(1));
+
+        PrivacyRequest erase = new PrivacyRequest(
+                UUID.randomUUID().toString(), PrivacyRequest.Kind.ERASE, null, null, List.of(shopper), Instant.now());
+        eraser.erase(erase).await().atMost(Duration.ofSeconds(10));
+        eraser.erase(erase).await().atMost(Duration.ofSeconds(10));
+        given().get("/v1/offers/" + offer + "/audit").then().statusCode(200).body("", hasSize(0));
+        assertThat(offer).isNotBlank();
+    }
+}
