@@ -428,4 +428,73 @@ class PlatformIT {
         }
         return events;
     }
+
+    @Test
+    @Order(8)
+    void offersAndDismissalsReachContentServiceThroughTheGatewayWithThePublicKey() {
+        String key = "e2e-offer-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body(
+                        """
+                {"kind":"percentage","name":"Mugs for everyone","label":"10% off mugs","percentOff":10,
+                 "products":{"productIds":["e2e-offer-mug"]}}
+                """)
+                .put("/v1/admin/offers/" + key)
+                .then()
+                .statusCode(200);
+
+        String shopper = "e2e-" + UUID.randomUUID();
+        String page =
+                """
+                {"shopper":{"anonymousId":"%s"},"context":{"pageType":"product"},
+                 "products":[{"productId":"e2e-offer-mug","price":20,"categoryPath":["Kitchen"]}]}
+                """
+                        .formatted(shopper);
+        JsonPath first = storefront()
+                .body(page)
+                .post("/v1/offers/decide")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(first.getList("offers.offerKey")).contains(key);
+        String price = first.getString("offers.find { it.offerKey == '" + key + "' }.prices[0].offerPrice");
+        assertThat(new java.math.BigDecimal(price)).isEqualByComparingTo("18");
+        // the same shopper sees the same price again, and every showing is audited
+        JsonPath again = storefront()
+                .body(page)
+                .post("/v1/offers/decide")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(again.getString("offers.find { it.offerKey == '" + key + "' }.prices[0].offerPrice"))
+                .isEqualTo(price);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(admin().get("/v1/admin/offers/" + key + "/audit")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("$"))
+                        .isNotEmpty());
+
+        storefront()
+                .body("{\"shopper\":{\"anonymousId\":\"" + shopper + "\"},\"variantKey\":\"x\"}")
+                .post("/v1/content/slots/no-such-slot/dismissals")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        storefront()
+                .body("{}")
+                .post("/v1/content/slots/Bad..Key/dismissals")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        storefront()
+                .body("{}")
+                .post("/v1/offers/decide")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
 }

@@ -196,4 +196,36 @@ class EventsResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("segment-service"));
     }
+
+    @Test
+    void storefrontOfferAndDismissalCallsArePassedToContentServiceWithThePublicKey() {
+        // content-service does not run in this test: reaching it at all shows the key was accepted and the call
+        // forwarded; what it answers is covered by the end-to-end test
+        storefront()
+                .body("{}")
+                .post("/v1/offers/decide")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", containsString("content-service"));
+        storefront()
+                .body("{}")
+                .post("/v1/content/slots/welcome_popup/dismissals")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json");
+        storefront()
+                .body("{}")
+                .post("/v1/content/slots/Not..A..Slot/dismissals")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("slot"));
+        given().contentType("application/json")
+                .body("{}")
+                .post("/v1/offers/decide")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
 }

@@ -23,7 +23,7 @@ class NetworkPolicyTest {
     private static final Map<String, Set<String>> CALLERS = Map.of(
             "gateway", Set.of(),
             "profile-service", Set.of("gateway"),
-            "segment-service", Set.of("gateway", "experiment-service"),
+            "segment-service", Set.of("gateway", "content-service", "experiment-service"),
             "recommendation-service", Set.of("gateway"),
             "content-service", Set.of("gateway", "segment-service"),
             "experiment-service", Set.of("gateway", "segment-service"));

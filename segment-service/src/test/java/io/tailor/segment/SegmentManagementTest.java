@@ -340,6 +340,10 @@ class SegmentManagementTest {
                 [{"key":"home_hero","variants":[{"key":"vip","targeting":{"segments":["%s"]}},
                  {"key":"default","targeting":{}}]}]"""
                         .formatted(key));
+        UserServicesStub.OFFERS.set(
+                """
+                [{"key":"vip-10","kind":"percentage","targeting":{"segments":["%s"]}},{"key":"all-5","kind":"percentage"}]"""
+                        .formatted(key));
         UserServicesStub.EXPERIMENTS.set(
                 """
                 [{"key":"checkout-copy","status":"running","targeting":{"segments":["%s"]}}]"""
@@ -351,12 +355,16 @@ class SegmentManagementTest {
                 .body("errors.field", hasItem("usedBy"))
                 .body(
                         "errors.message",
-                        hasItems("content slot home_hero, variant vip", "experiment checkout-copy (running)"));
+                        hasItems(
+                                "content slot home_hero, variant vip",
+                                "offer vip-10",
+                                "experiment checkout-copy (running)"));
         get(key);
         assertThat(SegmentTestSupport.segmentsOf(redis, member.profileId())).contains(key);
 
         // a user service that cannot be asked: nothing is deleted
         UserServicesStub.SLOTS.set("[]");
+        UserServicesStub.OFFERS.set("[]");
         UserServicesStub.EXPERIMENTS_DOWN.set(true);
         given().delete("/v1/segments/" + key)
                 .then()

@@ -14,13 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Stands in for content-service and experiment-service, whose definitions may target segments: answers their list
- * endpoints (GET /v1/content/slots, GET /v1/experiments) with what a test sets, or fails like a stopped service.
+ * endpoints (GET /v1/content/slots, GET /v1/offers, GET /v1/experiments) with what a test sets, or fails like a stopped service.
  * The services themselves are tested in their own modules and together in e2e-tests.
  */
 public final class UserServicesStub implements QuarkusTestResourceLifecycleManager {
 
     /** The slots content-service lists. */
     public static final AtomicReference<String> SLOTS = new AtomicReference<>("[]");
+    /** The offers content-service lists. */
+    public static final AtomicReference<String> OFFERS = new AtomicReference<>("[]");
     /** The experiments experiment-service lists. */
     public static final AtomicReference<String> EXPERIMENTS = new AtomicReference<>("[]");
     /** Whether experiment-service answers 503 (as when it is stopped or failing). */
@@ -36,6 +38,7 @@ public final class UserServicesStub implements QuarkusTestResourceLifecycleManag
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1/content/slots", exchange -> answer(exchange, 200, SLOTS.get()));
+        server.createContext("/v1/offers", exchange -> answer(exchange, 200, OFFERS.get()));
         server.createContext(
                 "/v1/experiments",
                 exchange -> answer(

@@ -3,12 +3,6 @@ package io.tailor.gateway.rest;
 import io.smallrye.mutiny.Uni;
 import io.tailor.kit.problem.Problem;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -20,12 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 /**
  * The admin APIs of every service, through the gateway only, behind a secret key (checked by the key filter):
@@ -36,44 +27,24 @@ import org.jboss.logging.Logger;
 @Tag(name = "Admin", description = "Every service's management API; needs a secret key")
 public class AdminProxyResource {
 
-    private static final Logger LOG = Logger.getLogger(AdminProxyResource.class);
-
     /** Which service owns each admin area. */
-    static final Map<String, String> OWNERS = Map.of(
-            "profiles", "profile-service",
-            "segments", "segment-service",
-            "memberships", "segment-service",
-            "catalog", "recommendation-service",
-            "recommendations", "recommendation-service",
-            "placements", "recommendation-service",
-            "content", "content-service",
-            "experiments", "experiment-service",
-            "assignments", "experiment-service",
-            "features", "experiment-service");
+    static final Map<String, String> OWNERS = Map.ofEntries(
+            Map.entry("profiles", "profile-service"),
+            Map.entry("segments", "segment-service"),
+            Map.entry("memberships", "segment-service"),
+            Map.entry("catalog", "recommendation-service"),
+            Map.entry("recommendations", "recommendation-service"),
+            Map.entry("placements", "recommendation-service"),
+            Map.entry("content", "content-service"),
+            Map.entry("offers", "content-service"),
+            Map.entry("experiments", "experiment-service"),
+            Map.entry("assignments", "experiment-service"),
+            Map.entry("features", "experiment-service"));
 
-    private final WebClient client;
-    private final Map<String, URI> services;
+    private final ServiceForwarder forwarder;
 
-    public AdminProxyResource(
-            Vertx vertx,
-            @ConfigProperty(name = "quarkus.rest-client.profile-service.url") URI profile,
-            @ConfigProperty(name = "quarkus.rest-client.segment-service.url") URI segment,
-            @ConfigProperty(name = "quarkus.rest-client.recommendation-service.url") URI recommendation,
-            @ConfigProperty(name = "quarkus.rest-client.content-service.url") URI content,
-            @ConfigProperty(name = "quarkus.rest-client.experiment-service.url") URI experiment) {
-        this.client = WebClient.create(
-                vertx, new WebClientOptions().setConnectTimeout(1_000).setIdleTimeout(60));
-        this.services = Map.of(
-                "profile-service", profile,
-                "segment-service", segment,
-                "recommendation-service", recommendation,
-                "content-service", content,
-                "experiment-service", experiment);
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
+    public AdminProxyResource(ServiceForwarder forwarder) {
+        this.forwarder = forwarder;
     }
 
     @GET
@@ -152,38 +123,8 @@ public class AdminProxyResource {
                                     uri.getPath())
                             .toResponse());
         }
-        URI base = services.get(owner);
         String query = uri.getRequestUri().getRawQuery();
         String target = "/v1/" + area + (rest == null ? "" : rest) + (query == null ? "" : "?" + query);
-        HttpRequest<Buffer> request =
-                client.request(method, base.getPort(), base.getHost(), target).timeout(30_000);
-        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null) {
-            request.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
-        }
-        request.putHeader(HttpHeaders.ACCEPT, "application/json");
-        Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent =
-                body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
-        return sent.map(response -> {
-                    Response.ResponseBuilder out = Response.status(response.statusCode());
-                    String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
-                    if (type != null) {
-                        out.type(type);
-                    }
-                    Buffer payload = response.body();
-                    return out.entity(payload == null ? new byte[0] : payload.getBytes())
-                            .build();
-                })
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.warnf("Admin call to %s %s failed: %s", owner, target, failure.getMessage());
-                    return Problem.of(
-                                    502,
-                                    "service-unavailable",
-                                    "Service unavailable",
-                                    owner + " did not answer",
-                                    uri.getPath())
-                            .toResponse();
-                });
+        return forwarder.forward(method, owner, target, uri, headers, body);
     }
 }

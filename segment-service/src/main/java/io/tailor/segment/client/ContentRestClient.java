@@ -6,12 +6,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** content-service's slot list (each variant's targeting names segments). URL: CONTENT_SERVICE_URL. */
+/** content-service's slot and offer lists (their targeting names segments). URL: CONTENT_SERVICE_URL. */
 @RegisterRestClient(configKey = "content-service")
-@Path("/v1/content")
+@Path("/v1")
 interface ContentRestClient {
 
     @GET
-    @Path("/slots")
+    @Path("/content/slots")
     Uni<JsonNode> slots();
+
+    @GET
+    @Path("/offers")
+    Uni<JsonNode> offers();
 }

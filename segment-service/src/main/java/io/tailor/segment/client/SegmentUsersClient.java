@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Asks the services that target segments which of their definitions use one: content-service (slot variants'
- * {@code targeting.segments}) and experiment-service (experiments' {@code targeting.segments}). A service that does
+ * and offers' {@code targeting.segments}) and experiment-service (experiments' {@code targeting.segments}). A service that does
  * not answer in time is reported as unavailable, never as "not used".
  */
 @ApplicationScoped
@@ -36,14 +36,16 @@ public class SegmentUsersClient {
 
     public Uni<Usage> usersOf(String segment) {
         Uni<Result> slots = ask("content-service", content.slots(), json -> slotUsers(json, segment));
+        Uni<Result> offers = ask("content-service", content.offers(), json -> offerUsers(json, segment));
         Uni<Result> tests =
                 ask("experiment-service", experiments.experiments(), json -> experimentUsers(json, segment));
-        return Uni.combine().all().unis(slots, tests).asTuple().map(both -> {
-            List<String> users = new ArrayList<>(both.getItem1().users());
-            users.addAll(both.getItem2().users());
+        return Uni.combine().all().unis(slots, offers, tests).with(Result.class, results -> {
+            List<String> users = new ArrayList<>();
             List<String> unavailable = new ArrayList<>();
-            both.getItem1().problem().forEach(unavailable::add);
-            both.getItem2().problem().forEach(unavailable::add);
+            for (Result r : results) {
+                users.addAll(r.users());
+                r.problem().stream().filter(p -> !unavailable.contains(p)).forEach(unavailable::add);
+            }
             return new Usage(users, unavailable);
         });
     }
@@ -80,6 +82,19 @@ public class SegmentUsersClient {
                     users.add("content slot " + slot.path("key").asText() + ", variant "
                             + variant.path("key").asText());
                 }
+            }
+        }
+        return users;
+    }
+
+    static List<String> offerUsers(JsonNode offers, String segment) {
+        List<String> users = new ArrayList<>();
+        if (offers == null || !offers.isArray()) {
+            throw new IllegalStateException("content-service answered something other than a list of offers");
+        }
+        for (JsonNode offer : offers) {
+            if (names(offer.path("targeting").path("segments"), segment)) {
+                users.add("offer " + offer.path("key").asText());
             }
         }
         return users;
