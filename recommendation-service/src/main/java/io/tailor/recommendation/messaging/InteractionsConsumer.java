@@ -14,8 +14,11 @@ import io.tailor.recommendation.cache.TrendingStore;
 import io.tailor.recommendation.cache.TrendingStore.Interaction;
 import io.tailor.recommendation.catalog.CatalogIndex;
 import io.tailor.recommendation.catalog.CatalogProduct;
+import io.tailor.recommendation.repository.OrderLineStore;
+import io.tailor.recommendation.repository.OrderLineStore.OrderedLine;
 import io.tailor.recommendation.repository.SessionViewStore;
 import io.tailor.recommendation.repository.SessionViewStore.SessionView;
+import io.tailor.recommendation.service.InteractionModels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +26,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Learns from {@code shopper-events}: popularity (views count 1, cart additions 3, purchased units 5) and the product
- * views of each session, for the session-based recommender. Records that cannot be read are skipped
+ * Learns from {@code shopper-events}: popularity (views count 1, cart additions 3, purchased units 5), the product
+ * views of each session (session-based and co-view models) and the lines of each order (co-purchase and
+ * similar-shopper models), stored and added to the {@link InteractionModels} incrementally. Records that cannot be read are skipped
  * (profile-service dead-letters them with the reason).
  */
 @ApplicationScoped
@@ -43,13 +48,19 @@ public class InteractionsConsumer {
     private final CatalogIndex catalog;
     private final SessionViewStore sessions;
     private final ShopperStateReader shoppers;
+    private final OrderLineStore orders;
+    private final InteractionModels models;
 
     public InteractionsConsumer(
             ObjectMapper mapper,
             TrendingStore trending,
             CatalogIndex catalog,
             SessionViewStore sessions,
-            ShopperStateReader shoppers) {
+            ShopperStateReader shoppers,
+            OrderLineStore orders,
+            InteractionModels models) {
+        this.orders = orders;
+        this.models = models;
         this.mapper = mapper;
         this.trending = trending;
         this.catalog = catalog;
@@ -61,32 +72,63 @@ public class InteractionsConsumer {
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<Interaction> interactions = new ArrayList<>();
         List<SessionView> views = new ArrayList<>();
+        List<OrderedLine> lines = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 ShopperEvent event = mapper.readValue(record.value(), ShopperEvent.class);
                 if (event != null && event.type() != null && event.occurredAt() != null) {
                     collect(event, interactions);
                     sessionView(event).ifPresent(views::add);
+                    orderLines(event, lines);
                 }
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 LOG.debugf(
                         "Skipping unreadable event at %s-%d@%d", record.topic(), record.partition(), record.offset());
             }
         }
-        return withConsent(views).flatMap(sessions::record).call(() -> trending.record(interactions));
+        return withConsent(views, v -> new ShopperRef(v.anonymousId(), v.customerId()))
+                .flatMap(allowedViews -> withConsent(lines, l -> new ShopperRef(l.anonymousId(), l.customerId()))
+                        .flatMap(allowedLines -> sessions.record(allowedViews)
+                                .call(() -> orders.record(allowedLines))
+                                .invoke(() -> models.observe(allowedViews, allowedLines))))
+                .call(() -> trending.record(interactions));
+    }
+
+    /** The lines of a completed order, keyed by its order id (the event id when it has none). */
+    private static void orderLines(ShopperEvent event, List<OrderedLine> out) {
+        EventProperties p = event.propertiesOrEmpty();
+        if (event.type() != EventType.ORDER_COMPLETED || p.lines() == null) {
+            return;
+        }
+        String orderKey = p.orderId() != null ? p.orderId() : event.eventId();
+        if (orderKey == null || orderKey.length() > 200) {
+            return;
+        }
+        for (OrderLine line : p.lines()) {
+            if (line != null && line.productId() != null && line.productId().length() <= 64) {
+                int quantity = line.quantity() == null ? 1 : Math.max(1, line.quantity());
+                out.add(new OrderedLine(
+                        orderKey,
+                        line.productId(),
+                        quantity,
+                        event.occurredAt(),
+                        truncate(event.anonymousId()),
+                        truncate(event.customerId())));
+            }
+        }
     }
 
     /**
-     * Only the views of shoppers who allow personalization are kept per session (popularity counts are anonymous
-     * and use every event). A shopper whose profile is not known yet follows the default policy (docs/privacy.md).
+     * Only the views and orders of shoppers who allow personalization are kept (popularity counts are anonymous and
+     * use every event). A shopper whose profile is not known yet follows the default policy (docs/privacy.md).
      */
-    private Uni<List<SessionView>> withConsent(List<SessionView> views) {
+    private <T> Uni<List<T>> withConsent(List<T> views, Function<T, ShopperRef> shopper) {
         if (views.isEmpty()) {
             return Uni.createFrom().item(views);
         }
         Map<ShopperRef, Uni<Boolean>> checks = new LinkedHashMap<>();
-        for (SessionView v : views) {
-            checks.computeIfAbsent(new ShopperRef(v.anonymousId(), v.customerId()), ref -> shoppers.digest(ref)
+        for (T v : views) {
+            checks.computeIfAbsent(shopper.apply(v), ref -> shoppers.digest(ref)
                     .map(d -> d.map(digest -> digest.consentOrUnknown().allowsPersonalization(true))
                             .orElse(true)));
         }
@@ -96,9 +138,7 @@ public class InteractionsConsumer {
             for (int i = 0; i < refs.size(); i++) {
                 byShopper.put(refs.get(i), allowed.get(i));
             }
-            return views.stream()
-                    .filter(v -> byShopper.get(new ShopperRef(v.anonymousId(), v.customerId())))
-                    .toList();
+            return views.stream().filter(v -> byShopper.get(shopper.apply(v))).toList();
         });
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The shopper's recently viewed products, newest first. */
-public final class RecentlyViewedStrategy {
+public final class RecentlyViewedStrategy implements Strategy {
 
     public static final String NAME = "recently_viewed";
 
@@ -16,6 +16,12 @@ public final class RecentlyViewedStrategy {
         this.catalog = catalog;
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public List<Candidate> candidates(RecommendationContext context, int limit) {
         List<Candidate> out = new ArrayList<>();
         List<RecentView> views = context.profile().map(p -> p.recentlyViewed()).orElse(List.of());

@@ -14,7 +14,7 @@ import java.util.List;
  * is the shopper's views of the last 30 minutes (from the profile, with personalization consent) and the product on
  * the page; without either there is nothing to go on and the placement's next strategy fills in.
  */
-public final class SessionNextStrategy {
+public final class SessionNextStrategy implements Strategy {
 
     public static final String NAME = "session_next";
     static final Duration SESSION = Duration.ofMinutes(30);
@@ -27,6 +27,12 @@ public final class SessionNextStrategy {
         this.catalog = catalog;
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public List<Candidate> candidates(RecommendationContext context, int limit) {
         Instant now = Instant.now();
         List<String> session = session(context, now);
