@@ -34,7 +34,6 @@ public class AdminProxyResource {
             Map.entry("memberships", "segment-service"),
             Map.entry("catalog", "recommendation-service"),
             Map.entry("recommendations", "recommendation-service"),
-            Map.entry("placements", "recommendation-service"),
             Map.entry("content", "content-service"),
             Map.entry("offers", "content-service"),
             Map.entry("experiments", "experiment-service"),
