@@ -20,6 +20,8 @@ public final class Topics {
     public static final String EXPOSURES = "exposures";
     /** Messages (e-mail) a journey decided to send; key = profile id. */
     public static final String OUTBOUND_MESSAGES = "outbound-messages";
+    /** Messages that could not be delivered after every retry (template or SMTP failures); key = profile id. */
+    public static final String OUTBOUND_MESSAGES_DLQ = "outbound-messages-dlq";
     /** Catalogue changes (product upserts and removals); key = product id. */
     public static final String CATALOG_CHANGES = "catalog-changes";
     /** Export and erasure requests; key = profile id. */
@@ -35,6 +37,7 @@ public final class Topics {
             SEGMENT_CHANGES,
             EXPOSURES,
             OUTBOUND_MESSAGES,
+            OUTBOUND_MESSAGES_DLQ,
             CATALOG_CHANGES,
             PRIVACY_REQUESTS,
             PRIVACY_RESULTS);

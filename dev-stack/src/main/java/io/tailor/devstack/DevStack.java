@@ -26,16 +26,17 @@ public final class DevStack implements AutoCloseable {
      * @param postgresPort 0 for any free port
      * @param partitions partitions of each topic
      */
-    public record Options(Path home, boolean durable, int postgresPort, int redisPort, int kafkaPort, int partitions) {
+    public record Options(
+            Path home, boolean durable, int postgresPort, int redisPort, int kafkaPort, int smtpPort, int partitions) {
 
         /** The local platform: fixed ports (README), data kept in {@code home}. */
         public static Options localPlatform(Path home) {
-            return new Options(home, true, 15432, 16379, 19092, 6);
+            return new Options(home, true, 15432, 16379, 19092, 11025, 6);
         }
 
         /** A test run: free ports, data thrown away. */
         public static Options testRun(Path home) {
-            return new Options(home, false, 0, 0, 0, 3);
+            return new Options(home, false, 0, 0, 0, 0, 3);
         }
     }
 
@@ -44,15 +45,17 @@ public final class DevStack implements AutoCloseable {
     private final PostgresNode postgres;
     private final RedisNode redis;
     private volatile KafkaNode kafka;
+    private final MailNode mail;
 
-    private DevStack(Options options, PostgresNode postgres, RedisNode redis, KafkaNode kafka) {
+    private DevStack(Options options, PostgresNode postgres, RedisNode redis, KafkaNode kafka, MailNode mail) {
         this.options = options;
         this.postgres = postgres;
         this.redis = redis;
         this.kafka = kafka;
+        this.mail = mail;
     }
 
-    /** Starts the three servers (Kafka in parallel with the others) and creates every topic. */
+    /** Starts the four servers (Kafka in parallel with the others) and creates every topic. */
     public static DevStack start(Options options) {
         if (!options.durable()) {
             deleteRecursively(options.home());
@@ -61,15 +64,20 @@ public final class DevStack implements AutoCloseable {
                 () -> KafkaNode.start(options.home().resolve("kafka"), options.kafkaPort(), options.partitions()));
         PostgresNode postgres = null;
         RedisNode redis = null;
+        MailNode mail = null;
         try {
             postgres =
                     PostgresNode.start(options.home().resolve("postgres"), options.postgresPort(), options.durable());
             redis = RedisNode.start(options.home().resolve("redis"), options.redisPort(), options.durable());
+            mail = MailNode.start(options.smtpPort());
             KafkaNode broker = kafka.join();
             broker.ensureTopics(Topics.ALL, options.partitions());
-            return new DevStack(options, postgres, redis, broker);
+            return new DevStack(options, postgres, redis, broker, mail);
         } catch (RuntimeException e) {
             kafka.thenAccept(KafkaNode::close);
+            if (mail != null) {
+                mail.close();
+            }
             if (redis != null) {
                 redis.close();
             }
@@ -90,6 +98,11 @@ public final class DevStack implements AutoCloseable {
 
     public KafkaNode kafka() {
         return kafka;
+    }
+
+    /** The SMTP server journey e-mail is delivered to. */
+    public MailNode mail() {
+        return mail;
     }
 
     /** Stops the broker (a controlled shutdown); its data stays for {@link #startKafka()}. */
@@ -118,17 +131,19 @@ public final class DevStack implements AutoCloseable {
         env.put("DB_PASSWORD", PostgresNode.PASSWORD);
         env.put("REDIS_URL", redis.url());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(mail.port()));
         return env;
     }
 
-    /** Stops Kafka, Redis and PostgreSQL, in that order. */
+    /** Stops Kafka, Redis, PostgreSQL and the SMTP server, in that order. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         RuntimeException failure = null;
-        for (AutoCloseable node : new AutoCloseable[] {kafka, redis, postgres}) {
+        for (AutoCloseable node : new AutoCloseable[] {kafka, redis, postgres, mail}) {
             try {
                 node.close();
             } catch (Exception e) {

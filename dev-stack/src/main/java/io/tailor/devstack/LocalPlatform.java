@@ -40,7 +40,9 @@ public final class LocalPlatform {
         long started = System.nanoTime();
 
         DevStack.Options stackOptions = DevStack.Options.localPlatform(home.resolve("data"));
-        for (int port : new int[] {stackOptions.postgresPort(), stackOptions.redisPort(), stackOptions.kafkaPort()}) {
+        for (int port : new int[] {
+            stackOptions.postgresPort(), stackOptions.redisPort(), stackOptions.kafkaPort(), stackOptions.smtpPort()
+        }) {
             requireFree(port);
         }
         boolean infraOnly = flags.contains("--infra-only");
@@ -66,9 +68,12 @@ public final class LocalPlatform {
         }
         if (infraOnly) {
             System.out.printf(
-                    "%nDev stack up: PostgreSQL 127.0.0.1:%d, Redis 127.0.0.1:%d, Kafka %s.%n"
+                    "%nDev stack up: PostgreSQL 127.0.0.1:%d, Redis 127.0.0.1:%d, Kafka %s, SMTP 127.0.0.1:%d.%n"
                             + "Run a service with: ./mvnw -pl <service> quarkus:dev   (Ctrl-C here stops the stack)%n",
-                    stack.postgres().port(), stack.redis().port(), stack.kafka().bootstrapServers());
+                    stack.postgres().port(),
+                    stack.redis().port(),
+                    stack.kafka().bootstrapServers(),
+                    stack.mail().port());
             Thread.currentThread().join();
         }
 
@@ -111,7 +116,9 @@ public final class LocalPlatform {
         out.append("  Storefront API       http://localhost:8080/v1/decide, /v1/events  (X-Tailor-Key: " + PUBLIC_KEY
                 + ")\n");
         out.append("  Admin API            http://localhost:8080/v1/admin/...            (X-Tailor-Key: " + SECRET_KEY
-                + ")\n\n");
+                + ")\n");
+        out.append("  Journey e-mail       delivered over SMTP to 127.0.0.1:11025 (GreenMail, kept in memory);"
+                + " message log at /v1/admin/messages\n\n");
         out.append("  Service                 Swagger UI                              Health / metrics\n");
         PORTS.forEach((name, port) ->
                 out.append("  %-22s  http://localhost:%d/q/swagger-ui   http://localhost:%d/q/health  /q/metrics%n"

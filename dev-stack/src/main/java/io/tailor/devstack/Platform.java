@@ -70,6 +70,9 @@ public final class Platform implements AutoCloseable {
             for (Map.Entry<String, String> service : SERVICES.entrySet()) {
                 Map<String, String> env = new LinkedHashMap<>(stack.serviceEnvironment(service.getValue()));
                 env.put("PROFILE_EMAIL_HASH_KEY", "local-platform-email-hash-key");
+                env.put("CONTENT_MESSAGES_UNSUBSCRIBE_SECRET", "local-platform-unsubscribe-secret");
+                // unsubscribe links and product links in journey e-mail point at the gateway's demo store
+                env.put("CONTENT_MESSAGES_PUBLIC_URL", "http://localhost:" + ports.get("gateway"));
                 env.put("PROFILE_SERVICE_URL", "http://127.0.0.1:" + ports.get("profile-service"));
                 env.put("SEGMENT_SERVICE_URL", "http://127.0.0.1:" + ports.get("segment-service"));
                 env.put("RECOMMENDATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("recommendation-service"));

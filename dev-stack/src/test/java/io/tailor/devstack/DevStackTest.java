@@ -48,7 +48,7 @@ class DevStackTest {
     void aDurableStackKeepsItsDataAcrossRestarts() throws Exception {
         Path home = Path.of("target", "durable-stack").toAbsolutePath();
         DevStack.deleteRecursively(home);
-        DevStack.Options options = new DevStack.Options(home, true, 0, 0, 0, 1);
+        DevStack.Options options = new DevStack.Options(home, true, 0, 0, 0, 0, 1);
         String key = UUID.randomUUID().toString();
 
         try (DevStack first = DevStack.start(options)) {

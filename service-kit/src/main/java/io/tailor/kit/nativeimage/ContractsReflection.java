@@ -28,6 +28,7 @@ import io.tailor.contracts.event.ShopperEvent;
 import io.tailor.contracts.event.Utm;
 import io.tailor.contracts.event.Violation;
 import io.tailor.contracts.experiment.Exposure;
+import io.tailor.contracts.message.OutboundMessage;
 import io.tailor.contracts.privacy.PrivacyRequest;
 import io.tailor.contracts.privacy.PrivacyResult;
 import io.tailor.contracts.profile.CartState;
@@ -79,6 +80,8 @@ import io.tailor.contracts.segment.SegmentChange;
             SegmentChange.class,
             SegmentChange.Direction.class,
             Exposure.class,
+            // Journey messages (Kafka outbound-messages, PostgreSQL message payloads)
+            OutboundMessage.class,
             PrivacyRequest.class,
             PrivacyRequest.Kind.class,
             PrivacyResult.class,
