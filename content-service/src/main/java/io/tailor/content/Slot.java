@@ -36,6 +36,11 @@ public class Slot extends PanacheEntityBase {
     @Column(name = "frequency_cap", columnDefinition = "jsonb")
     public String frequencyCap;
 
+    /** The JSON of a {@link io.tailor.content.model.VariantChooser}, or null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String chooser;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -22,6 +22,26 @@ class PackagedContentServiceIT {
     }
 
     @Test
+    void servesJourneysAndTheSeededTemplates() {
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("paths", hasKey("/v1/journeys/{key}"))
+                .body("paths", hasKey("/v1/messages/unsubscribe"));
+        given().get("/v1/messages/templates/cart-recovery")
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo("You left something in your cart"));
+        given().contentType("application/json")
+                .body("{\"name\":\"IT\",\"trigger\":{\"event\":\"add_to_cart\"},\"enabled\":true,"
+                        + "\"steps\":[{\"delay\":\"-PT1M\",\"template\":\"cart-recovery\"}]}")
+                .put("/v1/journeys/it-broken")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void savesASlotAndRefusesABrokenOne() {
         given().contentType("application/json")
                 .body(

@@ -497,4 +497,89 @@ class PlatformIT {
                 .statusCode(400)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    @Order(9)
+    void anAbandonedCartBecomesARecoveryEmailWhoseUnsubscribeLinkWithdrawsConsent() {
+        String journey = "e2e-cart-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body(
+                        """
+                        {"name":"E2E cart recovery","trigger":{"event":"add_to_cart"},"reentry":"restart",
+                         "exitOn":["order_completed"],"quietHours":false,"enabled":true,
+                         "steps":[{"delay":"PT2S","template":"cart-recovery","condition":"cart_not_empty"}]}
+                        """)
+                .put("/v1/admin/journeys/" + journey)
+                .then()
+                .statusCode(200);
+        String anonymous = "e2e-mail-" + UUID.randomUUID();
+        String customer = "e2e-customer-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = customer + "@example.test";
+        String product = decide(anonymous).getString("placements[0].items[0].productId");
+        String shopper =
+                "\"anonymousId\":\"%s\",\"customerId\":\"%s\",\"sessionId\":\"s1\"".formatted(anonymous, customer);
+        String identify =
+                """
+                {"eventId":"%s","type":"identify","occurredAt":"%s",%s,"context":{"timeZone":"Europe/London"},
+                 "properties":{"email":"%s","traits":{"firstName":"Sam"}}}
+                """
+                        .formatted(UUID.randomUUID(), Instant.now().minusSeconds(3), shopper, email);
+        String consent =
+                """
+                {"eventId":"%s","type":"consent_updated","occurredAt":"%s",%s,
+                 "properties":{"consent":{"marketing_email":true},"consentSource":"account_settings"}}
+                """
+                        .formatted(UUID.randomUUID(), Instant.now().minusSeconds(2), shopper);
+        String addToCart =
+                """
+                {"eventId":"%s","type":"add_to_cart","occurredAt":"%s",%s,
+                 "properties":{"productId":"%s","price":12.5,"quantity":1}}
+                """
+                        .formatted(UUID.randomUUID(), Instant.now().minusSeconds(1), shopper, product);
+        send(identify, consent);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(admin().queryParam("customerId", customer)
+                        .get("/v1/admin/profiles")
+                        .then()
+                        .extract()
+                        .path("consent.marketingEmail")));
+        send(addToCart);
+
+        // profile-service → profile-changes → content-service → outbound-messages → SMTP
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stack.mail().received().stream().anyMatch(m -> m.to().equals(email)));
+        var mail = stack.mail().received().stream()
+                .filter(m -> m.to().equals(email))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mail.subject()).isEqualTo("You left something in your cart");
+        assertThat(mail.html()).contains("Hi Sam,");
+        admin().queryParam("journey", journey)
+                .get("/v1/admin/messages")
+                .then()
+                .statusCode(200)
+                .body("[0].status", equalTo("sent"));
+
+        // the link in the e-mail, through the gateway without an API key: GET confirms, POST unsubscribes
+        String link = mail.listUnsubscribe().substring(1, mail.listUnsubscribe().length() - 1);
+        String query = java.net.URI.create(link).getRawQuery();
+        given().baseUri(gateway)
+                .get("/unsubscribe?" + query)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("<form method=\"post\""));
+        given().baseUri(gateway)
+                .post("/unsubscribe?" + query)
+                .then()
+                .statusCode(200)
+                .body(containsString("You will no longer receive marketing e-mail"));
+        given().baseUri(gateway).post("/unsubscribe?p=x&t=forged").then().statusCode(400);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.FALSE.equals(admin().queryParam("customerId", customer)
+                        .get("/v1/admin/profiles")
+                        .then()
+                        .extract()
+                        .path("consent.marketingEmail")));
+        admin().delete("/v1/admin/journeys/" + journey).then().statusCode(204);
+    }
 }

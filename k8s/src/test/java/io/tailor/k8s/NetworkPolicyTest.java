@@ -24,9 +24,9 @@ class NetworkPolicyTest {
             "gateway", Set.of(),
             "profile-service", Set.of("gateway"),
             "segment-service", Set.of("gateway", "content-service", "experiment-service"),
-            "recommendation-service", Set.of("gateway"),
+            "recommendation-service", Set.of("gateway", "content-service"),
             "content-service", Set.of("gateway", "segment-service"),
-            "experiment-service", Set.of("gateway", "segment-service"));
+            "experiment-service", Set.of("gateway", "segment-service", "content-service"));
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -114,7 +114,7 @@ class NetworkPolicyTest {
                     .path("paths")
                     .forEach(p -> paths.add(p.path("path").asText()));
         }
-        assertThat(paths).contains("/v1", "/tailor.js");
+        assertThat(paths).contains("/v1", "/tailor.js", "/unsubscribe");
         // "/" would publish /q/metrics, /q/health and the Swagger UI to the internet.
         assertThat(paths).noneMatch(p -> p.equals("/") || p.startsWith("/q"));
         assertThat(r.get("Ingress", "gateway").path("spec").path("tls")).isNotEmpty();

@@ -151,4 +151,25 @@ public class ContentResource {
             @PathParam("key") String key, DismissalService.DismissalInput input) {
         return dismissals.dismiss(key, input);
     }
+
+    @POST
+    @Path("/slots/{key}/clicks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record that a shopper clicked a variant",
+            description = "When a bandit chooses the slot's variant, the click is a reward of the clicked arm"
+                    + " (experiment-service POST /v1/experiments/bandits/{key}/rewards); rewarded says whether it was"
+                    + " counted. A/B tests measure clicks from the shopper events instead.")
+    @APIResponse(responseCode = "200", description = "The click, and whether it counted as a reward")
+    @APIResponse(
+            responseCode = "400",
+            description = "No shopper, or no such active variant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such slot",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DismissalService.Click> click(@PathParam("key") String key, DismissalService.DismissalInput input) {
+        return dismissals.click(key, input);
+    }
 }

@@ -34,13 +34,19 @@ public class ContentDecisionService {
     private final SlotCatalog catalog;
     private final ShopperStateReader shoppers;
     private final ShopperFrequency frequency;
+    private final VariantChoices choices;
     private final Clock clock;
 
     public ContentDecisionService(
-            SlotCatalog catalog, ShopperStateReader shoppers, ShopperFrequency frequency, Clock clock) {
+            SlotCatalog catalog,
+            ShopperStateReader shoppers,
+            ShopperFrequency frequency,
+            VariantChoices choices,
+            Clock clock) {
         this.catalog = catalog;
         this.shoppers = shoppers;
         this.frequency = frequency;
+        this.choices = choices;
         this.clock = clock;
     }
 
@@ -66,48 +72,68 @@ public class ContentDecisionService {
                                 ? Uni.createFrom().item(Map.<String, Instant>of())
                                 : shoppers.memberships(id.get()))
                 : Uni.createFrom().item(Map.of());
-        return Uni.combine().all().unis(memberships, caps).asTuple().flatMap(t -> {
-            Map<String, CapState> states = t.getItem2();
-            List<SlotContent> answers = new ArrayList<>();
-            List<Uni<Void>> counts = new ArrayList<>();
-            for (SlotCatalog.LiveSlot slot : slots) {
-                Predicate<String> hidden = v -> false;
-                boolean anonymous = shopper == null || shopper.isBlank();
-                if (slot.frequencyCap() != null
-                        && anonymous
-                        && slot.frequencyCap().countsShows()) {
-                    continue; // shows that cannot be counted are not made
-                }
-                if (slot.frequencyCap() != null && !anonymous) {
-                    CapState state = states == null ? null : states.getOrDefault(slot.key(), CapState.NONE);
-                    if (state == null || !state.allows(slot.frequencyCap(), now)) {
-                        continue;
-                    }
-                    hidden = v -> state.dismissed(v, now);
-                    Optional<SlotContent> chosen =
-                            choose(slot, t.getItem1(), context, now, hidden, request.personalized());
-                    if (chosen.isPresent()) {
-                        answers.add(chosen.get());
-                        if (slot.frequencyCap().countsShows()) {
-                            counts.add(frequency
-                                    .shown(shopper, slot.key(), slot.frequencyCap(), state, now)
-                                    .onFailure()
-                                    .recoverWithItem(f -> {
-                                        LOG.warnf("Show of %s not counted: %s", slot.key(), f.toString());
-                                        return null;
-                                    }));
+        Uni<Map<String, VariantChoices.Choice>> chosenByExperiments =
+                choices.choose(slots, request.shopper(), context, request.personalized());
+        return Uni.combine()
+                .all()
+                .unis(memberships, caps, chosenByExperiments)
+                .asTuple()
+                .flatMap(t -> {
+                    Map<String, CapState> states = t.getItem2();
+                    Map<String, VariantChoices.Choice> chosenFor = t.getItem3();
+                    List<SlotContent> answers = new ArrayList<>();
+                    List<Uni<Void>> counts = new ArrayList<>();
+                    for (SlotCatalog.LiveSlot slot : slots) {
+                        Predicate<String> hidden = v -> false;
+                        boolean anonymous = shopper == null || shopper.isBlank();
+                        if (slot.frequencyCap() != null
+                                && anonymous
+                                && slot.frequencyCap().countsShows()) {
+                            continue; // shows that cannot be counted are not made
                         }
+                        if (slot.frequencyCap() != null && !anonymous) {
+                            CapState state = states == null ? null : states.getOrDefault(slot.key(), CapState.NONE);
+                            if (state == null || !state.allows(slot.frequencyCap(), now)) {
+                                continue;
+                            }
+                            hidden = v -> state.dismissed(v, now);
+                            Optional<SlotContent> chosen = choose(
+                                    slot,
+                                    t.getItem1(),
+                                    context,
+                                    now,
+                                    hidden,
+                                    request.personalized(),
+                                    chosenFor.get(slot.key()));
+                            if (chosen.isPresent()) {
+                                answers.add(chosen.get());
+                                if (slot.frequencyCap().countsShows()) {
+                                    counts.add(frequency
+                                            .shown(shopper, slot.key(), slot.frequencyCap(), state, now)
+                                            .onFailure()
+                                            .recoverWithItem(f -> {
+                                                LOG.warnf("Show of %s not counted: %s", slot.key(), f.toString());
+                                                return null;
+                                            }));
+                                }
+                            }
+                            continue;
+                        }
+                        choose(
+                                        slot,
+                                        t.getItem1(),
+                                        context,
+                                        now,
+                                        hidden,
+                                        request.personalized(),
+                                        chosenFor.get(slot.key()))
+                                .ifPresent(answers::add);
                     }
-                    continue;
-                }
-                choose(slot, t.getItem1(), context, now, hidden, request.personalized())
-                        .ifPresent(answers::add);
-            }
-            ContentResponse response = new ContentResponse(answers);
-            return counts.isEmpty()
-                    ? Uni.createFrom().item(response)
-                    : Uni.join().all(counts).andCollectFailures().replaceWith(response);
-        });
+                    ContentResponse response = new ContentResponse(answers);
+                    return counts.isEmpty()
+                            ? Uni.createFrom().item(response)
+                            : Uni.join().all(counts).andCollectFailures().replaceWith(response);
+                });
     }
 
     /** A decided variant with everything it holds (content-service's own API; the contract carries less). */
@@ -157,6 +183,29 @@ public class ContentDecisionService {
             Instant now,
             Predicate<String> hidden,
             boolean personalized) {
+        return choose(slot, memberships, context, now, hidden, personalized, null);
+    }
+
+    /**
+     * As {@link #choose(SlotCatalog.LiveSlot, Map, RequestContext, Instant, Predicate, boolean)}, except that the
+     * variant an experiment or bandit chose ({@code chosen}) is shown when it is active and not dismissed, whatever
+     * its targeting: the experiment has its own.
+     */
+    public static Optional<SlotContent> choose(
+            SlotCatalog.LiveSlot slot,
+            Map<String, ?> memberships,
+            RequestContext context,
+            Instant now,
+            Predicate<String> hidden,
+            boolean personalized,
+            VariantChoices.Choice chosen) {
+        if (chosen != null && personalized && !hidden.test(chosen.variantKey())) {
+            for (SlotCatalog.LiveVariant v : slot.variants()) {
+                if (v.key().equals(chosen.variantKey())) {
+                    return Optional.of(content(slot.key(), v, chosen.rule()));
+                }
+            }
+        }
         SlotCatalog.LiveVariant fallback = null;
         for (SlotCatalog.LiveVariant v : slot.variants()) {
             if (v.isDefault()) {

@@ -13,6 +13,7 @@ import io.tailor.content.Slot;
 import io.tailor.content.model.FrequencyCap;
 import io.tailor.content.model.ProductCollection;
 import io.tailor.content.model.SlotKind;
+import io.tailor.content.model.VariantChooser;
 import io.tailor.content.targeting.Targeting;
 import io.tailor.content.targeting.TargetingRule;
 import io.tailor.contracts.event.Violation;
@@ -44,13 +45,16 @@ public class SlotAdminService {
     private final ObjectReader strict;
     private final SlotCatalog catalog;
     private final SegmentCheck segments;
+    private final ChooserCheck choosers;
     private final Clock clock;
 
-    public SlotAdminService(ObjectMapper mapper, SlotCatalog catalog, SegmentCheck segments, Clock clock) {
+    public SlotAdminService(
+            ObjectMapper mapper, SlotCatalog catalog, SegmentCheck segments, ChooserCheck choosers, Clock clock) {
         this.mapper = mapper;
         this.strict = mapper.readerFor(SlotInput.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.catalog = catalog;
         this.segments = segments;
+        this.choosers = choosers;
         this.clock = clock;
     }
 
@@ -85,6 +89,11 @@ public class SlotAdminService {
                     clashes);
         }
         return segments.unknown(segmentFields(input))
+                .flatMap(unknown -> choosers.unknown(input.chooser()).map(unknownChooser -> {
+                    List<Violation> all = new java.util.ArrayList<>(unknown);
+                    all.addAll(unknownChooser);
+                    return all;
+                }))
                 .flatMap(unknown -> {
                     if (!unknown.isEmpty()) {
                         throw ProblemException.invalid(unknown);
@@ -119,6 +128,7 @@ public class SlotAdminService {
             slot.name = input.name();
             slot.description = input.description();
             slot.frequencyCap = input.frequencyCap() == null ? null : json(input.frequencyCap());
+            slot.chooser = input.chooser() == null ? null : json(input.chooser());
             slot.updatedAt = clock.instant();
             Map<String, ContentVariant> current = new HashMap<>();
             slot.variants.forEach(v -> current.put(v.key, v));
@@ -194,7 +204,8 @@ public class SlotAdminService {
                 slot.description,
                 read(slot.frequencyCap, FrequencyCap.class),
                 slot.updatedAt,
-                variants);
+                variants,
+                read(slot.chooser, VariantChooser.class));
     }
 
     private <T> T read(String json, Class<T> type) {

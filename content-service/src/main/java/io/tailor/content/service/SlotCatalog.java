@@ -12,6 +12,7 @@ import io.tailor.content.Slot;
 import io.tailor.content.model.FrequencyCap;
 import io.tailor.content.model.ProductCollection;
 import io.tailor.content.model.SlotKind;
+import io.tailor.content.model.VariantChooser;
 import io.tailor.content.targeting.Targeting;
 import io.tailor.content.targeting.TargetingRule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,8 +51,15 @@ public class SlotCatalog {
      * A slot ready for decisions: its non-default variants in precedence order ({@link #PRECEDENCE}), then its default.
      *
      * @param frequencyCap null when the slot is not capped and takes no dismissals
+     * @param chooser null when targeting precedence alone decides
      */
-    public record LiveSlot(String key, SlotKind kind, FrequencyCap frequencyCap, List<LiveVariant> variants) {}
+    public record LiveSlot(
+            String key, SlotKind kind, FrequencyCap frequencyCap, List<LiveVariant> variants, VariantChooser chooser) {
+
+        public LiveSlot(String key, SlotKind kind, FrequencyCap frequencyCap, List<LiveVariant> variants) {
+            this(key, kind, frequencyCap, variants, null);
+        }
+    }
 
     /** Highest priority first; among equal priorities the most specific targeting; then by key. */
     public static final Comparator<LiveVariant> PRECEDENCE = Comparator.comparing(LiveVariant::isDefault)
@@ -119,7 +127,8 @@ public class SlotCatalog {
                 slot.key,
                 SlotKind.of(slot.kind).orElse(SlotKind.CUSTOM),
                 read(slot.frequencyCap, FrequencyCap.class),
-                List.copyOf(variants));
+                List.copyOf(variants),
+                read(slot.chooser, VariantChooser.class));
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -3,6 +3,7 @@ package io.tailor.content.service;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tailor.content.model.FrequencyCap;
 import io.tailor.content.model.ProductCollection;
+import io.tailor.content.model.VariantChooser;
 import io.tailor.content.targeting.Targeting;
 import java.util.List;
 
@@ -11,12 +12,23 @@ import java.util.List;
  *
  * @param kind a {@link io.tailor.content.model.SlotKind} wire name (home_hero, popup, ...); custom when left out
  * @param frequencyCap how often one shopper may see the slot; none when left out
+ * @param chooser an experiment or bandit that chooses the variant; targeting precedence when left out
  */
 public record SlotInput(
-        String kind, String name, String description, FrequencyCap frequencyCap, List<VariantInput> variants) {
+        String kind,
+        String name,
+        String description,
+        FrequencyCap frequencyCap,
+        List<VariantInput> variants,
+        VariantChooser chooser) {
+
+    public SlotInput(
+            String kind, String name, String description, FrequencyCap frequencyCap, List<VariantInput> variants) {
+        this(kind, name, description, frequencyCap, variants, null);
+    }
 
     public SlotInput(String name, String description, List<VariantInput> variants) {
-        this(null, name, description, null, variants);
+        this(null, name, description, null, variants, null);
     }
 
     /**

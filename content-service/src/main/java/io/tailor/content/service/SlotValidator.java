@@ -3,6 +3,7 @@ package io.tailor.content.service;
 import io.tailor.content.model.FrequencyCap;
 import io.tailor.content.model.ProductCollection;
 import io.tailor.content.model.SlotKind;
+import io.tailor.content.model.VariantChooser;
 import io.tailor.content.targeting.TargetingValidator;
 import io.tailor.contracts.event.Violation;
 import java.net.URI;
@@ -89,7 +90,40 @@ public final class SlotValidator {
             }
             TargetingValidator.validate(v, f + ".targeting", x.targeting());
         }
+        chooser(v, slot.chooser(), keys);
         return v;
+    }
+
+    /** An experiment with a variation → variant map over this slot's variants, or a bandit. */
+    private static void chooser(List<Violation> v, VariantChooser chooser, Set<String> variantKeys) {
+        if (chooser == null) {
+            return;
+        }
+        if ((chooser.experiment() == null) == (chooser.bandit() == null)) {
+            v.add(new Violation("chooser", "exactly one of experiment and bandit"));
+            return;
+        }
+        if (chooser.bandit() != null) {
+            if (!KEY.matcher(chooser.bandit()).matches()) {
+                v.add(new Violation("chooser.bandit", "not a bandit key"));
+            }
+            if (chooser.variations() != null) {
+                v.add(new Violation("chooser.variations", "a bandit's arms are the slot's variant keys: leave it out"));
+            }
+            return;
+        }
+        if (!KEY.matcher(chooser.experiment()).matches()) {
+            v.add(new Violation("chooser.experiment", "not an experiment key"));
+        }
+        if (chooser.variations() == null || chooser.variations().isEmpty()) {
+            v.add(new Violation("chooser.variations", "map each variation of the experiment to a variant key"));
+            return;
+        }
+        chooser.variations().forEach((variation, variant) -> {
+            if (variant == null || !variantKeys.contains(variant)) {
+                v.add(new Violation("chooser.variations." + variation, "no variant '" + variant + "' in this slot"));
+            }
+        });
     }
 
     private static void cap(List<Violation> v, FrequencyCap cap) {

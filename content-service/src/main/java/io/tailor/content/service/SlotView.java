@@ -3,6 +3,7 @@ package io.tailor.content.service;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tailor.content.model.FrequencyCap;
 import io.tailor.content.model.ProductCollection;
+import io.tailor.content.model.VariantChooser;
 import io.tailor.content.targeting.Targeting;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,8 @@ public record SlotView(
         String description,
         FrequencyCap frequencyCap,
         Instant updatedAt,
-        List<VariantView> variants) {
+        List<VariantView> variants,
+        VariantChooser chooser) {
 
     public record VariantView(
             String key,

@@ -3,13 +3,17 @@ package io.tailor.devstack.demo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The demo store's content slots and experiments, as sent to the admin APIs. */
+/** The demo store's content slots, experiments, extra segments and journeys, as sent to the admin APIs. */
 final class DemoContent {
 
     private DemoContent() {}
 
     static final Map<String, String> SLOTS = new LinkedHashMap<>();
     static final Map<String, String> EXPERIMENTS = new LinkedHashMap<>();
+    /** Segments beyond segment-service's starters that the journeys below need. */
+    static final Map<String, String> SEGMENTS = new LinkedHashMap<>();
+    /** The five triggered-message journeys every store starts with (docs/messages.md). */
+    static final Map<String, String> JOURNEYS = new LinkedHashMap<>();
 
     static {
         SLOTS.put(
@@ -25,6 +29,17 @@ final class DemoContent {
                    "title":"Welcome back","body":"New arrivals picked from the categories you love.",
                    "linkUrl":"/c/new"}]}
                 """);
+        // chosen by the home-hero-layout experiment below (control: default, big-hero: big)
+        SLOTS.put(
+                "home_banner",
+                """
+                {"name":"Homepage banner","description":"A banner under the hero; its layout is an A/B test",
+                 "variants":[
+                  {"key":"default","default":true,"title":"Free UK delivery on orders over £50"},
+                  {"key":"big","title":"FREE UK DELIVERY over £50, and free returns within 30 days",
+                   "body":"Order by 4pm for next-day dispatch."}],
+                 "chooser":{"experiment":"home-hero-layout","variations":{"control":"default","big-hero":"big"}}}
+                """);
         SLOTS.put(
                 "cart_message",
                 """
@@ -38,6 +53,51 @@ final class DemoContent {
                 """
                 {"name":"Homepage hero layout","description":"Does a bigger hero lift clicks?",
                  "variations":[{"key":"control","weight":0.5},{"key":"big-hero","weight":0.5}]}
+                """);
+        SEGMENTS.put(
+                "replenishment-due",
+                """
+                {"name":"Replenishment due","template":"replenishment-due"}
+                """);
+        JOURNEYS.put(
+                "cart-recovery",
+                """
+                {"name":"Cart recovery","description":"The cart idles for 30 minutes without an order",
+                 "trigger":{"event":"add_to_cart"},"reentry":"restart","exitOn":["order_completed"],"enabled":true,
+                 "steps":[{"delay":"PT30M","template":"cart-recovery","condition":"cart_not_empty"},
+                          {"delay":"P1D","template":"cart-recovery","placement":"cart_complementary",
+                           "condition":"cart_not_empty"}]}
+                """);
+        JOURNEYS.put(
+                "browse-abandonment",
+                """
+                {"name":"Browse abandonment","description":"Viewed products, nothing in the cart after an hour",
+                 "trigger":{"event":"product_view"},"reentry":"restart",
+                 "exitOn":["add_to_cart","order_completed"],"enabled":true,
+                 "steps":[{"delay":"PT1H","template":"browse-abandonment","condition":"cart_empty"}]}
+                """);
+        JOURNEYS.put(
+                "post-purchase",
+                """
+                {"name":"Post-purchase follow-up","description":"Care tips and what goes with the order",
+                 "trigger":{"event":"order_completed"},"reentry":"restart","enabled":true,
+                 "steps":[{"delay":"P3D","template":"post-purchase","placement":"cart_complementary"}]}
+                """);
+        JOURNEYS.put(
+                "replenishment",
+                """
+                {"name":"Replenishment reminder","description":"Near the date a regular buyer usually reorders",
+                 "trigger":{"segmentEntered":"replenishment-due"},"exitOnSegmentExit":true,
+                 "exitOn":["order_completed"],"enabled":true,
+                 "steps":[{"delay":"PT0S","template":"replenishment-reminder","placement":"reorder"}]}
+                """);
+        JOURNEYS.put(
+                "welcome",
+                """
+                {"name":"Welcome series","description":"A new customer's first e-mails",
+                 "trigger":{"event":"identify"},"reentry":"once","enabled":true,
+                 "steps":[{"delay":"PT0S","template":"welcome","placement":"popular"},
+                          {"delay":"P3D","template":"welcome","placement":"new_arrivals"}]}
                 """);
     }
 }

@@ -51,15 +51,22 @@ public final class DemoSeeder {
             List<RetailCatalog.Product> chunk = products.subList(i, Math.min(products.size(), i + PRODUCT_BATCH));
             send("PUT", "/v1/admin/catalog/products", secretKey, json.writeValueAsString(chunk), 200);
         }
-        for (Map.Entry<String, String> slot : DemoContent.SLOTS.entrySet()) {
-            send("PUT", "/v1/admin/content/slots/" + slot.getKey(), secretKey, slot.getValue(), 200);
-        }
         for (Map.Entry<String, String> experiment : DemoContent.EXPERIMENTS.entrySet()) {
             int status = send(
                     "PUT", "/v1/admin/experiments/" + experiment.getKey(), secretKey, experiment.getValue(), 200, 409);
             if (status == 200) {
                 send("POST", "/v1/admin/experiments/" + experiment.getKey() + "/start", secretKey, "", 200, 409);
             }
+        }
+        // after the experiments: a slot's chooser names one
+        for (Map.Entry<String, String> slot : DemoContent.SLOTS.entrySet()) {
+            send("PUT", "/v1/admin/content/slots/" + slot.getKey(), secretKey, slot.getValue(), 200);
+        }
+        for (Map.Entry<String, String> segment : DemoContent.SEGMENTS.entrySet()) {
+            send("PUT", "/v1/admin/segments/" + segment.getKey(), secretKey, segment.getValue(), 200);
+        }
+        for (Map.Entry<String, String> journey : DemoContent.JOURNEYS.entrySet()) {
+            send("PUT", "/v1/admin/journeys/" + journey.getKey(), secretKey, journey.getValue(), 200);
         }
         List<ShopperEvent> events = DemoHistory.events(lines, products, clock.instant());
         for (int i = 0; i < events.size(); i += EVENT_BATCH) {

@@ -36,6 +36,8 @@ public class AdminProxyResource {
             Map.entry("recommendations", "recommendation-service"),
             Map.entry("content", "content-service"),
             Map.entry("offers", "content-service"),
+            Map.entry("journeys", "content-service"),
+            Map.entry("messages", "content-service"),
             Map.entry("experiments", "experiment-service"),
             Map.entry("assignments", "experiment-service"),
             Map.entry("features", "experiment-service"));

@@ -75,13 +75,38 @@ public class StorefrontResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> dismiss(
             @PathParam("slot") String slot, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return toSlot(slot, "dismissals", uri, headers, body);
+    }
+
+    @POST
+    @Path("/content/slots/{slot}/clicks")
+    @Operation(
+            summary = "A shopper clicked what a slot showed",
+            description = "Answered by content-service: when a bandit chooses the slot's variant, the click is a"
+                    + " reward of that arm.")
+    @APIResponse(responseCode = "200", description = "Recorded; rewarded says whether a bandit counted it")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid slot key or body, naming the field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such slot",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> click(
+            @PathParam("slot") String slot, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return toSlot(slot, "clicks", uri, headers, body);
+    }
+
+    /** Passes what a shopper did with a slot on to content-service, once the slot key is a valid one. */
+    private Uni<Response> toSlot(String slot, String what, UriInfo uri, HttpHeaders headers, byte[] body) {
         if (!SLOT_KEY.matcher(slot).matches()) {
             throw ProblemException.invalid("slot", "a slot key: lower-case letters, digits, '-' and '_'");
         }
         return forwarder.forward(
                 HttpMethod.POST,
                 "content-service",
-                "/v1/content/slots/" + slot + "/dismissals",
+                "/v1/content/slots/" + slot + "/" + what,
                 uri,
                 headers,
                 body,

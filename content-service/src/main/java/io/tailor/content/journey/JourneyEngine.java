@@ -1,0 +1,261 @@
+package io.tailor.content.journey;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.tailor.contracts.event.OrderLine;
+import io.tailor.contracts.profile.ProfileChange;
+import io.tailor.contracts.profile.ProfileSnapshot;
+import io.tailor.contracts.profile.PurchaseStats;
+import io.tailor.contracts.profile.RecentView;
+import io.tailor.contracts.segment.SegmentChange;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Moves shoppers into and out of journeys as profile-changes and segment-changes arrive: keeps what journeys need to
+ * know of each profile (customer id, marketing consent, cart, last order), ends the runs whose exit conditions were
+ * met, and enrols the shopper in the journeys the change triggers, by each journey's re-entry rule.
+ */
+@ApplicationScoped
+public class JourneyEngine {
+
+    static final String ACTIVE = "active";
+    static final String COMPLETED = "completed";
+    static final String EXITED = "exited";
+
+    private final Pool pool;
+    private final JourneyCatalog catalog;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public JourneyEngine(Pool pool, JourneyCatalog catalog, ObjectMapper mapper, Clock clock) {
+        this.pool = pool;
+        this.catalog = catalog;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Applies one profile change: state, merges, exits, then enrolments. */
+    public Uni<Void> onProfileChange(ProfileChange change) {
+        if (change.erased()) {
+            return forget(List.of(change.profileId()));
+        }
+        ProfileSnapshot profile = change.profile();
+        Uni<Void> state = remember(change.profileId(), profile);
+        if (change.mergedProfileIds() != null && !change.mergedProfileIds().isEmpty()) {
+            state = state.call(() -> pool.preparedQuery(
+                            "UPDATE journey_run SET status = 'exited', ended_reason = 'merged into ' || $2,"
+                                    + " updated_at = $3 WHERE status = 'active' AND profile_id = ANY($1)")
+                    .execute(Tuple.of(
+                            change.mergedProfileIds().toArray(String[]::new), change.profileId(), utc(now()))));
+        }
+        String cause = change.cause();
+        if (cause == null) {
+            return state;
+        }
+        Uni<Void> exited = state.call(() -> exitOn(change.profileId(), cause));
+        if (profile == null || profile.customerId() == null) {
+            // an anonymous shopper cannot be written to: no enrolment until they are identified
+            return exited;
+        }
+        return exited.call(() -> catalog.triggeredByEvent(cause)
+                        .call(journeys -> enrolAll(change.profileId(), journeys, context(cause, profile))))
+                .replaceWithVoid();
+    }
+
+    /** Applies a segment entry or exit. */
+    public Uni<Void> onSegmentChange(SegmentChange change) {
+        if (change.direction() == SegmentChange.Direction.ENTERED) {
+            return catalog.triggeredBySegment(change.segmentKey())
+                    .call(journeys ->
+                            enrolAll(change.profileId(), journeys, Map.of("trigger", "segment:" + change.segmentKey())))
+                    .replaceWithVoid();
+        }
+        return catalog.all().flatMap(all -> {
+            String[] ending = all.values().stream()
+                    .filter(e -> Boolean.TRUE.equals(e.definition().exitOnSegmentExit())
+                            && change.segmentKey()
+                                    .equals(e.definition().trigger().segmentEntered()))
+                    .map(JourneyCatalog.Entry::key)
+                    .toArray(String[]::new);
+            return ending.length == 0
+                    ? Uni.createFrom().voidItem()
+                    : end(change.profileId(), ending, "left segment " + change.segmentKey());
+        });
+    }
+
+    /** Enrols a profile in one journey by its re-entry rule (also used when a journey hands off with then). */
+    public Uni<Void> enrol(String profileId, JourneyCatalog.Entry journey, Map<String, Object> context) {
+        JourneyDefinition definition = journey.definition();
+        Instant now = now();
+        Instant due = now.plus(JourneyValidator.delayOf(definition.steps().getFirst()));
+        String insert = "INSERT INTO journey_run (id, journey_key, journey_version, profile_id, status, step, due_at,"
+                + " started_at, updated_at, context) ";
+        String sql =
+                switch (definition.reentryOrDefault()) {
+                    case RESTART ->
+                        insert + "VALUES ($1, $2, $3, $4, 'active', 0, $5, $6, $6, $7)"
+                                + " ON CONFLICT (journey_key, profile_id) WHERE status = 'active' DO UPDATE SET"
+                                + " id = $1, step = 0, due_at = $5, started_at = $6, updated_at = $6, context = $7,"
+                                + " journey_version = $3";
+                    case IGNORE ->
+                        insert + "VALUES ($1, $2, $3, $4, 'active', 0, $5, $6, $6, $7)"
+                                + " ON CONFLICT (journey_key, profile_id) WHERE status = 'active' DO NOTHING";
+                    case ONCE ->
+                        insert + "SELECT $1, $2, $3, $4, 'active', 0, $5, $6, $6, $7 WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM journey_run WHERE journey_key = $2 AND profile_id = $4)"
+                                + " ON CONFLICT (journey_key, profile_id) WHERE status = 'active' DO NOTHING";
+                };
+        return pool.preparedQuery(sql)
+                .execute(Tuple.from(List.of(
+                        UUID.randomUUID(),
+                        journey.key(),
+                        journey.version(),
+                        profileId,
+                        utc(due),
+                        utc(now),
+                        new JsonObject(context))))
+                .replaceWithVoid();
+    }
+
+    /** Ends a profile's active runs of the given journeys with a reason. */
+    public Uni<Void> end(String profileId, String[] journeys, String reason) {
+        return pool.preparedQuery("UPDATE journey_run SET status = 'exited', ended_reason = $3, updated_at = $4"
+                        + " WHERE status = 'active' AND profile_id = $1 AND journey_key = ANY($2)")
+                .execute(Tuple.of(profileId, journeys, reason, utc(now())))
+                .replaceWithVoid();
+    }
+
+    /** Drops everything journeys keep about these profiles (erasure). */
+    public Uni<Void> forget(List<String> profileIds) {
+        String[] ids = profileIds.toArray(String[]::new);
+        return pool.preparedQuery("DELETE FROM journey_run WHERE profile_id = ANY($1)")
+                .execute(Tuple.of((Object) ids))
+                .call(() -> pool.preparedQuery("DELETE FROM message WHERE profile_id = ANY($1)")
+                        .execute(Tuple.of((Object) ids)))
+                .call(() -> pool.preparedQuery("DELETE FROM unsubscribed WHERE profile_id = ANY($1)")
+                        .execute(Tuple.of((Object) ids)))
+                .call(() -> pool.preparedQuery("DELETE FROM journey_profile WHERE profile_id = ANY($1)")
+                        .execute(Tuple.of((Object) ids)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> exitOn(String profileId, String eventType) {
+        return catalog.all().flatMap(all -> {
+            String[] ending = all.values().stream()
+                    .filter(e -> e.definition().exitOnOrEmpty().contains(eventType))
+                    .map(JourneyCatalog.Entry::key)
+                    .toArray(String[]::new);
+            return ending.length == 0 ? Uni.createFrom().voidItem() : end(profileId, ending, eventType);
+        });
+    }
+
+    private Uni<Void> enrolAll(String profileId, List<JourneyCatalog.Entry> journeys, Map<String, Object> context) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (JourneyCatalog.Entry journey : journeys) {
+            chain = chain.call(() -> enrol(profileId, journey, context));
+        }
+        return chain;
+    }
+
+    private Uni<Void> remember(String profileId, ProfileSnapshot profile) {
+        if (profile == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("INSERT INTO journey_profile (profile_id, customer_id, marketing_email, cart_items,"
+                        + " last_order_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (profile_id) DO"
+                        + " UPDATE SET customer_id = $2, marketing_email = $3, cart_items = $4, last_order_at = $5,"
+                        + " updated_at = $6")
+                .execute(Tuple.from(java.util.Arrays.asList(
+                        profileId,
+                        profile.customerId(),
+                        profile.consentOrUnknown().marketingEmail(),
+                        profile.cartOrEmpty().isEmpty()
+                                ? 0
+                                : profile.cartOrEmpty().lines().size(),
+                        profile.lastOrderAt() == null ? null : utc(profile.lastOrderAt()),
+                        utc(now()))))
+                .replaceWithVoid();
+    }
+
+    /** What triggered a run: the products in the cart, recently viewed and in the latest order. */
+    static Map<String, Object> context(String cause, ProfileSnapshot profile) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("trigger", cause);
+        if (profile == null) {
+            return context;
+        }
+        List<String> cart = profile.cartOrEmpty().isEmpty()
+                ? List.of()
+                : profile.cartOrEmpty().lines().stream()
+                        .map(OrderLine::productId)
+                        .filter(Objects::nonNull)
+                        .toList();
+        List<String> viewed = profile.recentlyViewed() == null
+                ? List.of()
+                : profile.recentlyViewed().stream()
+                        .map(RecentView::productId)
+                        .limit(ProductSource.MAX_PRODUCTS)
+                        .toList();
+        List<String> ordered = new ArrayList<>();
+        if (profile.purchases() != null && profile.lastOrderAt() != null) {
+            for (PurchaseStats p : profile.purchases()) {
+                if (profile.lastOrderAt().equals(p.lastPurchasedAt())) {
+                    ordered.add(p.productId());
+                }
+            }
+        }
+        context.put("cart", cart);
+        context.put("viewed", viewed);
+        context.put("ordered", ordered);
+        return context;
+    }
+
+    /** The products a run was about, most relevant first for what triggered it. */
+    @SuppressWarnings("unchecked")
+    static List<String> triggeringProducts(Map<String, Object> context) {
+        String trigger = String.valueOf(context.get("trigger"));
+        List<String> order =
+                switch (trigger) {
+                    case "order_completed" -> List.of("ordered", "cart", "viewed");
+                    case "product_view", "category_view", "search" -> List.of("viewed", "cart", "ordered");
+                    default -> List.of("cart", "viewed", "ordered");
+                };
+        for (String key : order) {
+            Object ids = context.get(key);
+            if (ids instanceof List<?> list && !list.isEmpty()) {
+                return ((List<Object>) list).stream().map(String::valueOf).toList();
+            }
+        }
+        return List.of();
+    }
+
+    String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,87 @@
+package io.tailor.content.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.tailor.content.journey.ContactBook;
+import io.tailor.content.journey.JourneyEngine;
+import io.tailor.content.journey.MailDelivery;
+import io.tailor.contracts.event.ShopperEvent;
+import io.tailor.contracts.message.OutboundMessage;
+import io.tailor.contracts.profile.ProfileChange;
+import io.tailor.contracts.segment.SegmentChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * What drives journeys: profile-changes and segment-changes (enrol and exit, keyed by profile so one profile's changes
+ * arrive in order), identify events on shopper-events (where to reach a customer) and outbound-messages (delivery).
+ * Each runs in a consumer group of its own; unreadable records are logged and skipped, a failing database fails the
+ * channel (and readiness) rather than losing a change.
+ */
+@ApplicationScoped
+public class JourneyConsumers {
+
+    private static final Logger LOG = Logger.getLogger(JourneyConsumers.class);
+
+    private final ObjectMapper mapper;
+    private final JourneyEngine engine;
+    private final ContactBook contacts;
+    private final MailDelivery delivery;
+
+    public JourneyConsumers(ObjectMapper mapper, JourneyEngine engine, ContactBook contacts, MailDelivery delivery) {
+        this.mapper = mapper;
+        this.engine = engine;
+        this.contacts = contacts;
+        this.delivery = delivery;
+    }
+
+    @Incoming("journey-profile-changes")
+    public Uni<Void> profileChange(String json) {
+        ProfileChange change = read(json, ProfileChange.class);
+        return change == null || change.profileId() == null
+                ? Uni.createFrom().voidItem()
+                : engine.onProfileChange(change);
+    }
+
+    @Incoming("journey-segment-changes")
+    public Uni<Void> segmentChange(String json) {
+        SegmentChange change = read(json, SegmentChange.class);
+        return change == null || change.profileId() == null || change.segmentKey() == null
+                ? Uni.createFrom().voidItem()
+                : engine.onSegmentChange(change);
+    }
+
+    @Incoming("journey-contacts")
+    public Uni<Void> shopperEvent(String json) {
+        ShopperEvent event = read(json, ShopperEvent.class);
+        return event == null ? Uni.createFrom().voidItem() : contacts.onEvent(event);
+    }
+
+    @Incoming("outbound-deliveries")
+    public Uni<Void> outbound(String json) {
+        OutboundMessage message = read(json, OutboundMessage.class);
+        if (message == null || message.messageId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(message.messageId());
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("Skipping an outbound message with an invalid id %s", message.messageId());
+            return Uni.createFrom().voidItem();
+        }
+        return delivery.deliver(id);
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            LOG.errorf("Skipping an unreadable %s: %s", type.getSimpleName(), e.getOriginalMessage());
+            return null;
+        }
+    }
+}
