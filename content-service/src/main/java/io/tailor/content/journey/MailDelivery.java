@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
@@ -34,6 +35,9 @@ public class MailDelivery {
     private static final Logger LOG = Logger.getLogger(MailDelivery.class);
     /** A message still "sending" after this long was interrupted (a crash mid-send); it is not sent again. */
     static final Duration STALE_SENDING = Duration.ofMinutes(10);
+
+    /** Messages rendered and sent at once (SMTP round trips overlap; the mail client pools connections). */
+    static final int PARALLEL_SENDS = 8;
 
     private final Pool pool;
     private final ReactiveMailer mailer;
@@ -131,8 +135,20 @@ public class MailDelivery {
                                 "UPDATE message SET status = 'retrying', last_error = $2, next_attempt_at = $3 WHERE id = $1")
                         .execute(Tuple.of(id, truncate(error, 1000), JourneyEngine.utc(next)));
         return update.call(() -> dead && message != null
-                        ? KeyedMessages.sendAll(deadLetters, java.util.List.of(message), OutboundMessage::profileId)
+                        ? KeyedMessages.sendAll(deadLetters, List.of(message), OutboundMessage::profileId)
                         : Uni.createFrom().voidItem())
+                .replaceWithVoid();
+    }
+
+    /** Delivers several messages, {@link #PARALLEL_SENDS} at a time; each is claimed on its own. */
+    public Uni<Void> deliverAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join()
+                .all(ids.stream().map(this::deliver).toList())
+                .usingConcurrencyOf(PARALLEL_SENDS)
+                .andCollectFailures()
                 .replaceWithVoid();
     }
 
@@ -142,12 +158,9 @@ public class MailDelivery {
                         + " ORDER BY next_attempt_at LIMIT $2")
                 .execute(Tuple.of(JourneyEngine.utc(clock.instant()), config.batchSize()))
                 .flatMap(rows -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Row row : rows) {
-                        UUID id = row.getUUID("id");
-                        chain = chain.call(() -> deliver(id));
-                    }
-                    return chain;
+                    List<UUID> due = new java.util.ArrayList<>();
+                    rows.forEach(row -> due.add(row.getUUID("id")));
+                    return deliverAll(due);
                 });
     }
 

@@ -43,6 +43,9 @@ public class MessageDispatcher {
 
     static final int MAX_BATCHES_PER_TICK = 50;
 
+    /** Shoppers stepped at once within a batch (database and HTTP calls overlap; the pool has 16 connections). */
+    static final int PARALLEL_SHOPPERS = 8;
+
     /** A run that is due. */
     record Run(UUID id, String journey, String profileId, int step, Instant startedAt, Map<String, Object> context) {}
 
@@ -134,17 +137,32 @@ public class MessageDispatcher {
                                 row.getOffsetDateTime("started_at").toInstant(),
                                 map(row.getString("context"))));
                     }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Run run : runs) {
-                        chain = chain.call(() -> step(run)
-                                .onFailure()
-                                .invoke(e -> LOG.warnf(
-                                        "Journey %s step %d for %s failed; retried after the lease: %s",
-                                        run.journey(), run.step(), run.profileId(), e.toString()))
-                                .onFailure()
-                                .recoverWithNull());
+                    // different shoppers in parallel; one shopper's runs in turn, so the frequency cap holds
+                    Map<String, List<Run>> byShopper = new java.util.LinkedHashMap<>();
+                    runs.forEach(run -> byShopper
+                            .computeIfAbsent(run.profileId(), k -> new ArrayList<>())
+                            .add(run));
+                    List<Uni<Void>> shoppers = new ArrayList<>();
+                    for (List<Run> theirs : byShopper.values()) {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (Run run : theirs) {
+                            chain = chain.call(() -> step(run)
+                                    .onFailure()
+                                    .invoke(e -> LOG.warnf(
+                                            "Journey %s step %d for %s failed; retried after the lease: %s",
+                                            run.journey(), run.step(), run.profileId(), e.toString()))
+                                    .onFailure()
+                                    .recoverWithNull());
+                        }
+                        shoppers.add(chain);
                     }
-                    return chain.replaceWith(runs.size());
+                    return shoppers.isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : Uni.join()
+                                    .all(shoppers)
+                                    .usingConcurrencyOf(PARALLEL_SHOPPERS)
+                                    .andCollectFailures()
+                                    .replaceWith(runs.size());
                 });
     }
 

@@ -11,7 +11,11 @@ import io.tailor.contracts.message.OutboundMessage;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.contracts.segment.SegmentChange;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -60,20 +64,22 @@ public class JourneyConsumers {
         return event == null ? Uni.createFrom().voidItem() : contacts.onEvent(event);
     }
 
+    /** A batch of queued messages, delivered {@link MailDelivery#PARALLEL_SENDS} at a time. */
     @Incoming("outbound-deliveries")
-    public Uni<Void> outbound(String json) {
-        OutboundMessage message = read(json, OutboundMessage.class);
-        if (message == null || message.messageId() == null) {
-            return Uni.createFrom().voidItem();
+    public Uni<Void> outbound(ConsumerRecords<String, String> records) {
+        List<UUID> ids = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            OutboundMessage message = read(record.value(), OutboundMessage.class);
+            if (message == null || message.messageId() == null) {
+                continue;
+            }
+            try {
+                ids.add(UUID.fromString(message.messageId()));
+            } catch (IllegalArgumentException e) {
+                LOG.errorf("Skipping an outbound message with an invalid id %s", message.messageId());
+            }
         }
-        UUID id;
-        try {
-            id = UUID.fromString(message.messageId());
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("Skipping an outbound message with an invalid id %s", message.messageId());
-            return Uni.createFrom().voidItem();
-        }
-        return delivery.deliver(id);
+        return delivery.deliverAll(ids);
     }
 
     private <T> T read(String json, Class<T> type) {
