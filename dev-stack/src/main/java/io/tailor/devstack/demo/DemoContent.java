@@ -10,8 +10,10 @@ final class DemoContent {
 
     static final Map<String, String> SLOTS = new LinkedHashMap<>();
     static final Map<String, String> EXPERIMENTS = new LinkedHashMap<>();
-    /** Segments beyond segment-service's starters that the journeys below need. */
+    /** Segments beyond segment-service's starters that the offers and journeys below need. */
     static final Map<String, String> SEGMENTS = new LinkedHashMap<>();
+    /** Offers, after the segments they target. */
+    static final Map<String, String> OFFERS = new LinkedHashMap<>();
     /** The five triggered-message journeys every store starts with (docs/messages.md). */
     static final Map<String, String> JOURNEYS = new LinkedHashMap<>();
 
@@ -58,6 +60,18 @@ final class DemoContent {
                 "replenishment-due",
                 """
                 {"name":"Replenishment due","template":"replenishment-due"}
+                """);
+        SEGMENTS.put(
+                "wholesale-account",
+                """
+                {"name":"Wholesale accounts","template":"wholesale-account"}
+                """);
+        OFFERS.put(
+                "trade-tiers",
+                """
+                {"kind":"wholesale_tier","name":"Trade tiers","label":"Trade prices: 5% off 10+, 10% off 50+",
+                 "tiers":[{"minQuantity":10,"percentOff":5},{"minQuantity":50,"percentOff":10}],
+                 "targeting":{"segments":["wholesale-account"]}}
                 """);
         JOURNEYS.put(
                 "cart-recovery",

@@ -65,6 +65,9 @@ public final class DemoSeeder {
         for (Map.Entry<String, String> segment : DemoContent.SEGMENTS.entrySet()) {
             send("PUT", "/v1/admin/segments/" + segment.getKey(), secretKey, segment.getValue(), 200);
         }
+        for (Map.Entry<String, String> offer : DemoContent.OFFERS.entrySet()) {
+            send("PUT", "/v1/admin/offers/" + offer.getKey(), secretKey, offer.getValue(), 200);
+        }
         for (Map.Entry<String, String> journey : DemoContent.JOURNEYS.entrySet()) {
             send("PUT", "/v1/admin/journeys/" + journey.getKey(), secretKey, journey.getValue(), 200);
         }
