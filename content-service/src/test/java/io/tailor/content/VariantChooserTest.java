@@ -119,4 +119,18 @@ class VariantChooserTest {
                 .statusCode(200)
                 .body("chooser.variations.control", equalTo("default"));
     }
+
+    @Test
+    void theChosenVariantsSortOrderTravelsWithTheDecision() {
+        given().contentType("application/json")
+                .body(
+                        """
+                        {"name":"Category banner","variants":[
+                          {"key":"default","default":true,"title":"Best sellers first","sortOrder":"best_selling"}]}
+                        """)
+                .put("/v1/content/slots/sorted-banner")
+                .then()
+                .statusCode(200);
+        decide("sorted-banner", "a-" + UUID.randomUUID(), true).body("slots[0].sortOrder", equalTo("best_selling"));
+    }
 }

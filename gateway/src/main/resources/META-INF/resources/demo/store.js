@@ -170,6 +170,14 @@
       .then(function (answer) { return answer.offers || []; })
       .catch(function () { return []; });
   }
+  /** POST to one of the gateway's storefront routes with the public key; null when it does not answer. */
+  function storefront(path, body) {
+    return fetch(path, {
+      method: "POST", headers: { "Content-Type": "application/json", "X-Tailor-Key": state.key },
+      body: JSON.stringify(body)
+    }).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+  }
+  function shopper() { return { anonymousId: Tailor.anonymousId(), customerId: Tailor.customerId() }; }
   function items(decision) {
     return decision.placements.reduce(function (all, pl) { return all.concat(pl.items); }, []);
   }
@@ -211,27 +219,63 @@
         });
       });
   }
-  function category(page, parts) {
-    var path = parts.map(decodeURIComponent);
+  var SORTS = [["recommended", "Recommended for you"], ["best_selling", "Best selling"], ["new_first", "Newest"],
+               ["price_asc", "Price: low to high"], ["price_desc", "Price: high to low"]];
+  function category(page, parts, query) {
+    var path = parts.map(decodeURIComponent), asked = query && query.get("sort");
     Tailor.track("category_view", { categoryPath: path }, "category");
     return decide("category", { categoryPath: path }, [
-      { placement: "product_page_related", limit: 12 }, { placement: "new_arrivals", limit: 6 }])
+      { placement: "product_page_related", limit: 12 }, { placement: "new_arrivals", limit: 6 }], ["category_banner"])
       .then(function (d) {
         remember(d.placements[0].items, path);
-        return decideOffers(d, { pageType: "category", categoryPath: path }, items(d)).then(function (offers) {
-          page.appendChild(el("h1", {}, pathOf(path)));
-          page.appendChild(offerList(offers));
-          d.placements.forEach(function (pl, i) {
-            var block = placementBlock(pl, offers);
-            if (i === 0) { block.querySelector("h2").textContent = "Top in " + path[path.length - 1]; }
-            page.appendChild(block);
-          });
-          return [d, offers];
+        // the shopper's segment decides the order (the category_banner variant's sortOrder) unless they chose one
+        var banner = slot(d, "category_banner"), sort = asked || (banner && banner.sortOrder) || "recommended";
+        var listing = storefront("/v1/search/category", { shopper: shopper(), category: path[0], sortOrder: sort,
+                                                          limit: 24, personalize: d.shopper.personalized });
+        return listing.then(function (all) {
+          var products = all ? all.items : [];
+          remember(products, path);
+          return decideOffers(d, { pageType: "category", categoryPath: path }, items(d).concat(products))
+            .then(function (offers) {
+              page.appendChild(el("h1", {}, pathOf(path)));
+              if (banner) { page.appendChild(el("p", { id: "category-banner", class: "banner" }, banner.title)); }
+              page.appendChild(offerList(offers));
+              d.placements.forEach(function (pl, i) {
+                var block = placementBlock(pl, offers);
+                if (i === 0) { block.querySelector("h2").textContent = "Top in " + path[path.length - 1]; }
+                page.appendChild(block);
+              });
+              var select = el("select", { id: "sort-order" }, SORTS.map(function (o) {
+                var option = el("option", { value: o[0] }, o[1]);
+                if (o[0] === sort) { option.selected = true; }
+                return option;
+              }));
+              select.addEventListener("change", function () {
+                location.hash = categoryHref(path) + "?sort=" + select.value;
+              });
+              page.appendChild(el("section", { id: "category-listing", "aria-label": "All products" }, [
+                el("h2", {}, "All in " + path[0] + (all ? " (" + all.total + ")" : "")),
+                el("label", { for: "sort-order" }, "Sort by "), select,
+                el("ul", { class: "grid" }, products.map(function (p) { return card(p, "category", offers); }))]));
+              return [d, offers];
+            });
         });
       });
   }
   function product(page, id) {
-    var p = known()[id] || { productId: id, title: "Product " + id, price: 0 };
+    if (!known()[id]) {
+      return fetch("/v1/products/" + encodeURIComponent(id), { headers: { "X-Tailor-Key": state.key } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; })
+        .then(function (found) {
+          var all = known();
+          all[id] = found ? { productId: id, title: found.title, price: found.price, categoryPath: found.categoryPath }
+                          : { productId: id, title: "Product " + id, price: 0 };
+          sessionStorage.setItem("demo_products", JSON.stringify(all));
+          return product(page, id);
+        });
+    }
+    var p = known()[id];
     Tailor.track("product_view", productProps(p), "product");
     var context = { productId: id };
     if (p.categoryPath) { context.categoryPath = p.categoryPath; }
@@ -259,21 +303,26 @@
       });
   }
   function search(page, query) {
-    var q = (query.get("q") || "").trim(), words = q.toUpperCase().split(/\s+/).filter(Boolean);
-    return decide("search", { query: q }, [{ placement: "popular", limit: 50 }], []).then(function (d) {
+    var q = (query.get("q") || "").trim();
+    return decide("search", { query: q }, [{ placement: "popular", limit: 12 }], []).then(function (d) {
       remember(d.placements[0].items);
-      var all = known(), hits = Object.keys(all).map(function (k) { return all[k]; }).filter(function (p) {
-        var title = p.title.toUpperCase();
-        return words.length && words.every(function (w) { return title.indexOf(w) >= 0; });
+      var asked = q ? storefront("/v1/search", { shopper: shopper(), query: q, limit: 24,
+                                                  personalize: d.shopper.personalized })
+                    : Promise.resolve(null);
+      return asked.then(function (found) {
+        var hits = found ? found.items : [];
+        remember(hits);
+        Tailor.track("search", { query: q || " ", resultCount: found ? found.total : 0 }, "search");
+        page.appendChild(el("h1", {}, "Search: " + q));
+        page.appendChild(el("p", { id: "result-count" }, found
+            ? found.total + " products match" + (found.personalized ? ", ordered for you." : ".")
+            : "Search is not answering just now; here is what is popular."));
+        page.appendChild(el("ul", { class: "grid", id: "search-results" }, hits.map(function (p) {
+          return card(p, "search", []);
+        })));
+        if (!hits.length) { page.appendChild(placementBlock(d.placements[0], [])); }
+        return [d, []];
       });
-      Tailor.track("search", { query: q || " ", resultCount: hits.length }, "search");
-      page.appendChild(el("h1", {}, "Search: " + q));
-      page.appendChild(el("p", { id: "result-count" }, hits.length + " products match (over the products this store has shown you)."));
-      page.appendChild(el("ul", { class: "grid", id: "search-results" }, hits.map(function (p) {
-        return card(Object.assign({ reason: "Matches \"" + q + "\"", strategy: "search" }, p), "search", []);
-      })));
-      if (!hits.length) { page.appendChild(placementBlock(d.placements[0], [])); }
-      return [d, []];
     });
   }
   function basket(page) {
@@ -354,7 +403,7 @@
     document.getElementById("banner").textContent = "";
     var render;
     switch (parts[0]) {
-      case "category": render = function (p) { return category(p, parts.slice(1)); }; break;
+      case "category": render = function (p) { return category(p, parts.slice(1), query); }; break;
       case "product": render = function (p) { return product(p, decodeURIComponent(parts[1] || "")); }; break;
       case "search": render = function (p) { return search(p, query); }; break;
       case "cart": render = basket; break;

@@ -226,6 +226,6 @@ public class ContentDecisionService {
     }
 
     private static SlotContent content(String slot, SlotCatalog.LiveVariant v, String rule) {
-        return new SlotContent(slot, v.key(), v.title(), v.body(), v.imageUrl(), v.linkUrl(), rule);
+        return new SlotContent(slot, v.key(), v.title(), v.body(), v.imageUrl(), v.linkUrl(), rule, v.sortOrder());
     }
 }

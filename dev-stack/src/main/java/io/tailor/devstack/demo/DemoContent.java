@@ -42,6 +42,15 @@ final class DemoContent {
                    "body":"Order by 4pm for next-day dispatch."}],
                  "chooser":{"experiment":"home-hero-layout","variations":{"control":"default","big-hero":"big"}}}
                 """);
+        // the sort order of a category's products, per segment (the storefront passes it to /v1/search/category)
+        SLOTS.put(
+                "category_banner",
+                """
+                {"name":"Category banner","description":"Above a category; sets the order of its products","variants":[
+                  {"key":"default","default":true,"title":"Best sellers first","sortOrder":"best_selling"},
+                  {"key":"new-for-regulars","priority":10,"targeting":{"segments":["repeat-customer"]},
+                   "title":"New in, picked for you","sortOrder":"new_first"}]}
+                """);
         SLOTS.put(
                 "cart_message",
                 """

@@ -328,6 +328,26 @@ class StorefrontAndConsoleIT {
     }
 
     @Test
+    @Order(6)
+    void aCategoryPageListsTheWholeCategoryInTheSortOrderChosen() {
+        open("/#/");
+        String href = browser.findElement(By.cssSelector("nav a[href^='#/category/']"))
+                .getAttribute("href");
+        open("/" + href.substring(href.indexOf("#/")) + "?sort=price_asc");
+        List<WebElement> cards = browser.findElements(By.cssSelector("#category-listing .card"));
+        assertThat(cards).as("the category's products from /v1/search/category").hasSizeGreaterThan(1);
+        List<Double> prices = cards.stream()
+                .map(card -> card.findElement(By.cssSelector(".price")).getText())
+                .map(text -> Double.parseDouble(text.replaceAll("^\\D*([0-9]+(\\.[0-9]+)?).*$", "$1")))
+                .toList();
+        assertThat(prices).isSortedAccordingTo(Double::compare);
+        assertThat(new Select(browser.findElement(By.id("sort-order")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("price_asc");
+    }
+
+    @Test
     @Order(7)
     void aShopperSearchesAndChecksOutOnAPhone() {
         browser.quit();

@@ -5,6 +5,7 @@ import io.tailor.kit.problem.Problem;
 import io.tailor.kit.problem.ProblemException;
 import io.vertx.core.http.HttpMethod;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -110,6 +111,62 @@ public class StorefrontResource {
                 uri,
                 headers,
                 body,
+                TIMEOUT_MS);
+    }
+
+    @POST
+    @Path("/search{rest: (/rerank|/category)?}")
+    @Operation(
+            summary = "Search, re-rank or list a category for a shopper",
+            description = "Answered by recommendation-service: POST /v1/search (full text re-ranked by the shopper's"
+                    + " affinities), /v1/search/rerank (order the store's own result ids), /v1/search/category (a"
+                    + " category in a sort order, e.g. the one the content decision chose for the shopper's segment)."
+                    + " Send personalize=false for a shopper without consent.")
+    @APIResponse(responseCode = "200", description = "Products with their reasons, best first")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body, naming the field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such category",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> search(
+            @PathParam("rest") String rest, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forwarder.forward(
+                HttpMethod.POST,
+                "recommendation-service",
+                "/v1/search" + (rest == null ? "" : rest),
+                uri,
+                headers,
+                body,
+                TIMEOUT_MS);
+    }
+
+    @GET
+    @Path("/products/{productId}")
+    @Operation(
+            summary = "One product of the catalogue (public data: title, price, category, image, stock)",
+            description = "Answered by recommendation-service (GET /v1/catalog/products/{id}).")
+    @APIResponse(responseCode = "200", description = "The product")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such product",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> product(
+            @PathParam("productId") String productId, @Context UriInfo uri, @Context HttpHeaders headers) {
+        if (productId.length() > 128 || productId.contains("/")) {
+            throw ProblemException.invalid("productId", "a product id of at most 128 characters");
+        }
+        return forwarder.forward(
+                HttpMethod.GET,
+                "recommendation-service",
+                "/v1/catalog/products/"
+                        + java.net.URLEncoder.encode(productId, java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("+", "%20"),
+                uri,
+                headers,
+                null,
                 TIMEOUT_MS);
     }
 }

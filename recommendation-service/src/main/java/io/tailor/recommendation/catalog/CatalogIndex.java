@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -35,8 +37,16 @@ public final class CatalogIndex {
     private static final Comparator<Launch> NEWEST_FIRST =
             Comparator.comparing(Launch::date).reversed().thenComparing(Launch::productId);
 
+    private final List<Consumer<CatalogProduct>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Is told of every product put from now on (the search index follows the catalogue this way). */
+    public void onPut(Consumer<CatalogProduct> listener) {
+        listeners.add(listener);
+    }
+
     public void put(CatalogProduct product) {
         CatalogProduct previous = products.put(product.id(), product);
+        listeners.forEach(l -> l.accept(product));
         if (previous != null) {
             remove(byTopCategory, previous.topCategory(), previous.id());
             remove(byPath, pathKey(previous.categoryPath()), previous.id());
