@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tailor.content.SegmentServiceStub;
 import io.tailor.content.service.ContentDataEraser;
 import io.tailor.contracts.Topics;
 import io.tailor.contracts.event.EventContext;
@@ -20,6 +21,7 @@ import io.tailor.contracts.profile.CartState;
 import io.tailor.contracts.profile.ConsentState;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.contracts.profile.ProfileSnapshot;
+import io.tailor.contracts.segment.SegmentChange;
 import io.tailor.devstack.MailNode;
 import io.tailor.devstack.TestStack;
 import io.tailor.devstack.TopicClient;
@@ -325,6 +327,58 @@ class JourneyFlowTest {
         });
         assertThat(runs(journey, profile).getString("[0].status")).isEqualTo("active");
         assertThat(messages(profile).getList("id")).isEmpty();
+    }
+
+    @Test
+    void browseAbandonmentPostPurchaseAndReplenishmentEachEndInAReceivedEmail() throws Exception {
+        putJourney(
+                unique("browse"),
+                """
+                {"name":"Browse abandonment","trigger":{"event":"product_view"},"reentry":"restart",
+                 "exitOn":["add_to_cart","order_completed"],"quietHours":false,"enabled":true,
+                 "steps":[{"delay":"PT1S","template":"browse-abandonment","condition":"cart_empty"}]}
+                """);
+        putJourney(
+                unique("post"),
+                """
+                {"name":"Post-purchase","trigger":{"event":"order_completed"},"quietHours":false,"enabled":true,
+                 "steps":[{"delay":"PT1S","template":"post-purchase","placement":"cart_complementary"}]}
+                """);
+        String segment = unique("replenishment-due");
+        SegmentServiceStub.KNOWN.add(segment);
+        putJourney(
+                unique("replenish"),
+                """
+                {"name":"Replenishment","trigger":{"segmentEntered":"%s"},"exitOnSegmentExit":true,
+                 "quietHours":false,"enabled":true,
+                 "steps":[{"delay":"PT0S","template":"replenishment-reminder","placement":"reorder"}]}
+                """
+                        .formatted(segment));
+        String[] customers = {unique("c"), unique("c"), unique("c")};
+        String[] profiles = {unique("p"), unique("p"), unique("p")};
+        for (String customer : customers) {
+            identify(customer, customer + "@example.test", null);
+        }
+        Thread.sleep(1_000); // the contacts first
+        profileChange(profiles[0], customers[0], "product_view", true, 0, null);
+        profileChange(profiles[1], customers[1], "order_completed", true, 0, Instant.now());
+        profileChange(profiles[2], customers[2], "traits", true, 0, null);
+        Thread.sleep(1_000);
+        SegmentChange entered = new SegmentChange(
+                profiles[2], segment, 1, SegmentChange.Direction.ENTERED, "due in 3 days", Instant.now());
+        topics.send(Topics.SEGMENT_CHANGES, profiles[2], mapper.writeValueAsString(entered));
+
+        String[] subjects = {
+            "Still thinking about it?", "Thank you for your order: care tips and what goes with it", "Time to restock?"
+        };
+        for (int i = 0; i < 3; i++) {
+            String address = customers[i] + "@example.test";
+            await().atMost(Duration.ofSeconds(30)).until(() -> !mailTo(address).isEmpty());
+            assertThat(mailTo(address))
+                    .singleElement()
+                    .extracting(MailNode.ReceivedMail::subject)
+                    .isEqualTo(subjects[i]);
+        }
     }
 
     @Test
