@@ -44,9 +44,11 @@ public class CatalogService {
     private final CatalogIndex index = new CatalogIndex();
     private final ObjectMapper mapper;
     private final ProductValidator validator = new ProductValidator();
+    private final CatalogChanges changes;
 
-    public CatalogService(ObjectMapper mapper) {
+    public CatalogService(ObjectMapper mapper, CatalogChanges changes) {
         this.mapper = mapper;
+        this.changes = changes;
     }
 
     @Produces
@@ -61,7 +63,10 @@ public class CatalogService {
         LOG.infof("Catalogue loaded: %d products", index.size());
     }
 
-    /** Validates and stores rows given as a JSON array (or {"products": [...]}). */
+    /**
+     * Validates and stores rows given as a JSON array (or {"products": [...]}), then tells every replica through
+     * {@code catalog-changes} (their in-memory catalogues follow; see {@link CatalogChanges}).
+     */
     public Uni<UpsertReport> upsert(JsonNode body) {
         JsonNode rows = body != null && body.isObject() && body.has("products") ? body.get("products") : body;
         if (rows == null || !rows.isArray()) {
@@ -75,6 +80,21 @@ public class CatalogService {
                     "At most " + MAX_ROWS + " products per request",
                     List.of());
         }
+        Validated validated = validate(rows);
+        if (validated.accepted().isEmpty()) {
+            return Uni.createFrom().item(new UpsertReport(0, validated.rejected()));
+        }
+        return store(validated.accepted())
+                .invoke(() -> validated.accepted().values().forEach(input -> index.put(toCatalog(input))))
+                .call(() -> changes.published(validated.accepted().values()))
+                .map(count -> new UpsertReport(count, validated.rejected()));
+    }
+
+    /** Rows that passed validation (by id; the last row of an id wins) and the rows that did not. */
+    public record Validated(Map<String, ProductInput> accepted, List<RowError> rejected) {}
+
+    /** Validates each row on its own: a bad row is reported and never stored, the others are. */
+    public Validated validate(JsonNode rows) {
         List<RowError> rejected = new ArrayList<>();
         Map<String, ProductInput> accepted = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -93,29 +113,61 @@ public class CatalogService {
                 rejected.add(new RowError(i, id, List.of(JsonFailures.violation(e, prefix))));
             }
         }
-        if (accepted.isEmpty()) {
-            return Uni.createFrom().item(new UpsertReport(0, rejected));
-        }
+        return new Validated(accepted, rejected);
+    }
+
+    /** Writes validated rows to PostgreSQL (insert or update by id); the count written. */
+    public Uni<Integer> store(Map<String, ProductInput> accepted) {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> Product.<Product>list("id in ?1", List.copyOf(accepted.keySet()))
-                        .flatMap(existing -> {
-                            Map<String, Product> byId = new LinkedHashMap<>();
-                            existing.forEach(p -> byId.put(p.id, p));
-                            List<Product> toPersist = new ArrayList<>();
-                            for (ProductInput input : accepted.values()) {
-                                Product product = byId.get(input.id());
-                                if (product == null) {
-                                    product = new Product();
-                                    product.id = input.id();
-                                    toPersist.add(product);
-                                }
-                                apply(input, product, now);
-                            }
-                            return Product.persist(toPersist)
-                                    .replaceWith(byId.values().size() + toPersist.size());
-                        }))
-                .invoke(() -> accepted.values().forEach(input -> index.put(toCatalog(input))))
-                .map(count -> new UpsertReport(count, rejected));
+                .flatMap(existing -> {
+                    Map<String, Product> byId = new LinkedHashMap<>();
+                    existing.forEach(p -> byId.put(p.id, p));
+                    List<Product> toPersist = new ArrayList<>();
+                    for (ProductInput input : accepted.values()) {
+                        Product product = byId.get(input.id());
+                        if (product == null) {
+                            product = new Product();
+                            product.id = input.id();
+                            toPersist.add(product);
+                        }
+                        apply(input, product, now);
+                    }
+                    return Product.persist(toPersist).replaceWith(byId.values().size() + toPersist.size());
+                }));
+    }
+
+    /** Applies validated rows to this replica's in-memory catalogue. */
+    public void index(Iterable<ProductInput> rows) {
+        rows.forEach(input -> index.put(toCatalog(input)));
+    }
+
+    /** Marks products inactive in PostgreSQL (a removal on catalog-changes: products are never hard-deleted). */
+    public Uni<Void> deactivate(List<String> ids) {
+        return Panache.withTransaction(
+                        () -> Product.update("active = false, updatedAt = ?1 where id in ?2", Instant.now(), ids))
+                .replaceWithVoid();
+    }
+
+    /** Marks products inactive in this replica's in-memory catalogue. */
+    public void deactivateInIndex(List<String> ids) {
+        for (String id : ids) {
+            index.get(id)
+                    .ifPresent(p -> index.put(new CatalogProduct(
+                            p.id(),
+                            p.title(),
+                            p.description(),
+                            p.categoryPath(),
+                            p.brand(),
+                            p.attributes(),
+                            p.price(),
+                            p.currency(),
+                            p.stock(),
+                            p.launchDate(),
+                            p.imageUrl(),
+                            p.url(),
+                            false)));
+        }
     }
 
     @WithSession
