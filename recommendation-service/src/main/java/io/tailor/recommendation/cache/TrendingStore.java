@@ -24,12 +24,26 @@ public class TrendingStore {
 
     static final String OVERALL = "recommendation:trending";
     static final String CATEGORY = "recommendation:trending:category:";
+    static final String SEGMENT = "recommendation:trending:segment:";
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration HALF_LIFE = Duration.ofDays(7);
     private static final int KEEP = 20_000;
 
-    /** One interaction to count. */
-    public record Interaction(String productId, String topCategory, double weight, Instant at) {}
+    /**
+     * One interaction to count.
+     *
+     * @param segments the segments the shopper was in when it happened (popularity within a segment)
+     */
+    public record Interaction(String productId, String topCategory, double weight, Instant at, List<String> segments) {
+
+        public Interaction(String productId, String topCategory, double weight, Instant at) {
+            this(productId, topCategory, weight, at, List.of());
+        }
+
+        public Interaction inSegments(List<String> segments) {
+            return new Interaction(productId, topCategory, weight, at, segments);
+        }
+    }
 
     private final Redis redis;
 
@@ -51,6 +65,11 @@ public class TrendingStore {
                         .computeIfAbsent(CATEGORY + i.topCategory(), k -> new LinkedHashMap<>())
                         .merge(i.productId(), score, Double::sum);
             }
+            for (String segment : i.segments()) {
+                increments
+                        .computeIfAbsent(SEGMENT + segment, k -> new LinkedHashMap<>())
+                        .merge(i.productId(), score, Double::sum);
+            }
         }
         List<Request> requests = new ArrayList<>();
         increments.forEach((key, scores) -> {
@@ -69,6 +88,11 @@ public class TrendingStore {
     /** The most popular product ids of a top category, best first. */
     public Uni<List<String>> topInCategory(String category, int count) {
         return range(CATEGORY + category, count);
+    }
+
+    /** The most popular product ids among the shoppers of a segment, best first. */
+    public Uni<List<String>> topInSegment(String segment, int count) {
+        return range(SEGMENT + segment, count);
     }
 
     private Uni<List<String>> range(String key, int count) {

@@ -70,7 +70,7 @@ public class InteractionsConsumer {
 
     @Incoming(Topics.SHOPPER_EVENTS)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<Interaction> interactions = new ArrayList<>();
+        List<Map.Entry<ShopperRef, Interaction>> interactions = new ArrayList<>();
         List<SessionView> views = new ArrayList<>();
         List<OrderedLine> lines = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -91,7 +91,40 @@ public class InteractionsConsumer {
                         .flatMap(allowedLines -> sessions.record(allowedViews)
                                 .call(() -> orders.record(allowedLines))
                                 .invoke(() -> models.observe(allowedViews, allowedLines))))
-                .call(() -> trending.record(interactions));
+                .call(() -> inSegments(interactions).flatMap(trending::record));
+    }
+
+    /**
+     * Each interaction with the segments its shopper is in (segment-service's memberships in Redis), read once per
+     * shopper of the batch; a shopper whose memberships cannot be read counts without segments.
+     */
+    private Uni<List<Interaction>> inSegments(List<Map.Entry<ShopperRef, Interaction>> interactions) {
+        if (interactions.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Map<ShopperRef, Uni<List<String>>> lookups = new LinkedHashMap<>();
+        for (Map.Entry<ShopperRef, Interaction> e : interactions) {
+            lookups.computeIfAbsent(
+                    e.getKey(),
+                    ref -> ref.isEmpty()
+                            ? Uni.createFrom().item(List.<String>of())
+                            : shoppers.profileId(ref)
+                                    .flatMap(id -> id.isEmpty()
+                                            ? Uni.createFrom().item(List.<String>of())
+                                            : shoppers.memberships(id.get()).map(m -> List.copyOf(m.keySet())))
+                                    .onFailure()
+                                    .recoverWithItem(List.of()));
+        }
+        List<ShopperRef> refs = new ArrayList<>(lookups.keySet());
+        return Uni.join().all(new ArrayList<>(lookups.values())).andFailFast().map(found -> {
+            Map<ShopperRef, List<String>> segments = new HashMap<>();
+            for (int i = 0; i < refs.size(); i++) {
+                segments.put(refs.get(i), found.get(i));
+            }
+            return interactions.stream()
+                    .map(e -> e.getValue().inSegments(segments.get(e.getKey())))
+                    .toList();
+        });
     }
 
     /** The lines of a completed order, keyed by its order id (the event id when it has none). */
@@ -166,7 +199,7 @@ public class InteractionsConsumer {
         return id == null || id.length() <= 128 ? id : id.substring(0, 128);
     }
 
-    private void collect(ShopperEvent event, List<Interaction> out) {
+    private void collect(ShopperEvent event, List<Map.Entry<ShopperRef, Interaction>> out) {
         EventProperties p = event.propertiesOrEmpty();
         switch (event.type()) {
             case PRODUCT_VIEW -> add(out, p.productId(), p.categoryPath(), 1, event);
@@ -183,13 +216,20 @@ public class InteractionsConsumer {
         }
     }
 
-    private void add(List<Interaction> out, String productId, List<String> path, double weight, ShopperEvent event) {
+    private void add(
+            List<Map.Entry<ShopperRef, Interaction>> out,
+            String productId,
+            List<String> path,
+            double weight,
+            ShopperEvent event) {
         if (productId == null) {
             return;
         }
         String category = path != null && !path.isEmpty()
                 ? path.getFirst()
                 : catalog.get(productId).map(CatalogProduct::topCategory).orElse(null);
-        out.add(new Interaction(productId, category, weight, event.occurredAt()));
+        out.add(Map.entry(
+                new ShopperRef(event.anonymousId(), event.customerId()),
+                new Interaction(productId, category, weight, event.occurredAt())));
     }
 }

@@ -19,6 +19,7 @@ import io.tailor.recommendation.placement.PlacementEngine;
 import io.tailor.recommendation.strategy.Candidate;
 import io.tailor.recommendation.strategy.RecommendationContext;
 import io.tailor.recommendation.strategy.TopInCategoryStrategy;
+import io.tailor.recommendation.strategy.TrendingInSegmentStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public class RecommendationService {
 
     private static final int POPULAR = 200;
     private static final int POPULAR_IN_CATEGORY = 100;
+    private static final int MAX_SEGMENTS = 10;
 
     private final CatalogIndex catalog;
     private final TrendingStore trending;
@@ -94,13 +96,25 @@ public class RecommendationService {
             Instant now = Instant.now();
             List<String> categories = TopInCategoryStrategy.categories(
                     new RecommendationContext(shopper, context, excluded, now, List.of(), Map.of()), catalog);
+            boolean bySegment = definitions.stream().anyMatch(RecommendationService::usesSegments);
             return Uni.combine()
                     .all()
-                    .unis(trending.top(POPULAR), popularIn(categories))
+                    .unis(
+                            trending.top(POPULAR),
+                            popularIn(categories),
+                            bySegment
+                                    ? popularInSegments(shopper)
+                                    : Uni.createFrom().item(Map.<String, List<String>>of()))
                     .asTuple()
                     .map(popular -> {
                         RecommendationContext ctx = new RecommendationContext(
-                                shopper, context, excluded, now, popular.getItem1(), popular.getItem2());
+                                shopper,
+                                context,
+                                excluded,
+                                now,
+                                popular.getItem1(),
+                                popular.getItem2(),
+                                popular.getItem3());
                         List<PlacementResult> results = new ArrayList<>();
                         for (int i = 0; i < definitions.size(); i++) {
                             PlacementDefinition placement = definitions.get(i);
@@ -113,6 +127,38 @@ public class RecommendationService {
                                     filled.fallback()));
                         }
                         return new RecommendationResponse(results);
+                    });
+        });
+    }
+
+    /** Whether a placement asks for popularity within the shopper's segments (which costs Redis reads). */
+    private static boolean usesSegments(PlacementDefinition placement) {
+        return placement.strategies().stream().anyMatch(s -> TrendingInSegmentStrategy.NAME.equals(s.name()))
+                || (placement.fallbacks() != null && placement.fallbacks().contains(TrendingInSegmentStrategy.NAME));
+    }
+
+    /** The most popular products of each segment the shopper is in (at most {@value #MAX_SEGMENTS} segments). */
+    private Uni<Map<String, List<String>>> popularInSegments(Optional<ProfileSnapshot> shopper) {
+        if (shopper.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return shoppers.memberships(shopper.get().profileId()).flatMap(memberships -> {
+            List<String> segments =
+                    memberships.keySet().stream().sorted().limit(MAX_SEGMENTS).toList();
+            if (segments.isEmpty()) {
+                return Uni.createFrom().item(Map.<String, List<String>>of());
+            }
+            return Uni.join()
+                    .all(segments.stream()
+                            .map(s -> trending.topInSegment(s, POPULAR_IN_CATEGORY))
+                            .toList())
+                    .andFailFast()
+                    .map(lists -> {
+                        Map<String, List<String>> bySegment = new java.util.LinkedHashMap<>();
+                        for (int i = 0; i < segments.size(); i++) {
+                            bySegment.put(segments.get(i), lists.get(i));
+                        }
+                        return bySegment;
                     });
         });
     }

@@ -12,6 +12,7 @@ import io.tailor.recommendation.strategy.SessionNextStrategy;
 import io.tailor.recommendation.strategy.SimilarShoppersStrategy;
 import io.tailor.recommendation.strategy.Strategy;
 import io.tailor.recommendation.strategy.TopInCategoryStrategy;
+import io.tailor.recommendation.strategy.TrendingInSegmentStrategy;
 import io.tailor.recommendation.strategy.TrendingStrategy;
 import io.tailor.recommendation.strategy.WholesaleReorderStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,7 @@ public class Strategies {
                 new TopInCategoryStrategy(catalog),
                 new TrendingStrategy(TrendingStrategy.NAME, "Trending now"),
                 new TrendingStrategy(TrendingStrategy.POPULAR, "Popular right now"),
+                new TrendingInSegmentStrategy(),
                 new NewArrivalsStrategy(catalog, newDays))) {
             byName.put(s.name(), s);
         }

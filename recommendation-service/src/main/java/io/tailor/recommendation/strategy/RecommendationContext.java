@@ -24,7 +24,18 @@ public record RecommendationContext(
         Set<String> excluded,
         Instant now,
         List<String> popular,
-        Map<String, List<String>> popularInCategory) {
+        Map<String, List<String>> popularInCategory,
+        Map<String, List<String>> popularInSegment) {
+
+    public RecommendationContext(
+            Optional<ProfileSnapshot> profile,
+            RequestContext request,
+            Set<String> excluded,
+            Instant now,
+            List<String> popular,
+            Map<String, List<String>> popularInCategory) {
+        this(profile, request, excluded, now, popular, popularInCategory, Map.of());
+    }
 
     public RecommendationContext(Optional<ProfileSnapshot> profile, RequestContext request, Set<String> excluded) {
         this(profile, request, excluded, Instant.now(), List.of(), Map.of());
