@@ -195,6 +195,10 @@
       hero.setAttribute("data-variant", content.variantKey);
       hero.appendChild(el("h1", {}, content.title || ""));
       hero.appendChild(el("p", {}, content.body || ""));
+      // only links into this store's pages: the demo content's other links name pages a real store would have
+      if (content.linkUrl && content.linkUrl.indexOf("/#/") === 0) {
+        hero.appendChild(el("a", { class: "hero-link", href: content.linkUrl.slice(1) }, "Shop now"));
+      }
     }
   }
   function showBanner(decision) {

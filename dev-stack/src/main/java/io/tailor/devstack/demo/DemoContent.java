@@ -24,6 +24,9 @@ final class DemoContent {
                 {"name":"Homepage hero","description":"The big banner on the home page","variants":[
                   {"key":"default","default":true,"title":"Gifts for every room",
                    "body":"Candles, kitchenware and keepsakes from independent makers.","linkUrl":"/c/gifts"},
+                  {"key":"december-picks","priority":30,"targeting":{"utmCampaigns":["december-picks"]},
+                   "title":"Your December picks","body":"The Christmas favourites from our newsletter.",
+                   "linkUrl":"/#/search?q=christmas"},
                   {"key":"welcome-offer","priority":20,"targeting":{"segments":["first-time-visitor"]},
                    "title":"Welcome! 10% off your first order","body":"Use code WELCOME10 at checkout.",
                    "linkUrl":"/c/new"},

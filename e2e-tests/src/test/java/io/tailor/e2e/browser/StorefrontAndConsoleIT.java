@@ -301,9 +301,16 @@ class StorefrontAndConsoleIT {
 
     @Test
     @Order(5)
-    void aShopperFromAnEmailCampaignLandsWithTheCampaignRecorded() {
+    void aShopperFromAnEmailCampaignLandsOnMatchingProducts() {
         become("email-campaign");
         assertThat(browser.getCurrentUrl()).contains("utm_campaign=december-picks");
+        // the landing page matches the campaign, and its link leads to the campaign's products
+        untilShown("#hero[data-variant='december-picks']");
+        browser.findElement(By.cssSelector("#hero a.hero-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-route='search']")));
+        assertThat(browser.findElements(By.cssSelector("#search-results .card")))
+                .isNotEmpty();
         String anonymousId = localStorage("tailor_aid");
         await().atMost(SETTLE).untilAsserted(() -> assertThat(admin().queryParam("anonymousId", anonymousId)
                         .get("/v1/admin/profiles")
