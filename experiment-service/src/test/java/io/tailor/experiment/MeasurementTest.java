@@ -139,6 +139,19 @@ class MeasurementTest {
                 .then()
                 .statusCode(200)
                 .body("variations.units", equalTo(List.of(30, 30))));
+        // ... and kept over time: points per metric and variation with lift and interval against the control
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("metric", "conversion_rate")
+                .get("/v1/experiments/" + key + "/results/history")
+                .then()
+                .statusCode(200)
+                .body("variation", org.hamcrest.Matchers.hasItems("control", "treatment"))
+                .body("findAll { it.variation == 'treatment' }[-1].units", equalTo(30))
+                .body("findAll { it.variation == 'treatment' }[-1].ciLow", org.hamcrest.Matchers.notNullValue())
+                .body("find { it.variation == 'control' }.relativeLift", org.hamcrest.Matchers.nullValue()));
+        given().get("/v1/experiments/" + key + "/results/history?limit=0")
+                .then()
+                .statusCode(400);
+        given().get("/v1/experiments/never-made/results/history").then().statusCode(404);
 
         // Erasure removes the shopper's exposures and metric values.
         eraser.erase(new PrivacyRequest(

@@ -397,10 +397,10 @@
     });
     return plot;
   }
-  /** The metric per variation over the results this console has fetched (the results API keeps no history). */
+  /** The metric per variation over time: the points experiment-service kept, then what this tab fetched since. */
   function timePlot(history, metricKey) {
     var points = history.filter(function (h) { return h.values[metricKey]; });
-    if (points.length < 2) { return el("p", { class: "muted" }, "The plot over time fills in as results are refreshed (each computation is kept in this tab)."); }
+    if (points.length < 2) { return el("p", { class: "muted" }, "The plot over time fills in while the experiment runs (a point every 15 minutes)."); }
     var width = 420, height = 160, t0 = Date.parse(points[0].at), t1 = Date.parse(points[points.length - 1].at) || t0 + 1;
     var values = []; points.forEach(function (p) { Object.keys(p.values[metricKey]).forEach(function (k) { values.push(p.values[metricKey][k]); }); });
     var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values); if (hi === lo) { hi = lo + 1; }
@@ -431,9 +431,23 @@
     sessionStorage.setItem("tailor_results", JSON.stringify(all));
     return all[results.experimentKey];
   }
+  /** experiment-service's results over time, in the shape of {@link remember}'s entries; [] when it cannot say. */
+  function keptHistory(key) {
+    return api("GET", "/experiments/" + encodeURIComponent(key) + "/results/history").then(function (points) {
+      var byTime = {};
+      points.forEach(function (p) {
+        var at = byTime[p.computedAt] = byTime[p.computedAt] || { at: p.computedAt, values: {} };
+        (at.values[p.metric] = at.values[p.metric] || {})[p.variation] = p.value;
+      });
+      return Object.keys(byTime).sort().map(function (t) { return byTime[t]; });
+    }).catch(function () { return []; });
+  }
   function showResults(target, key) {
-    return api("GET", "/experiments/" + encodeURIComponent(key) + "/results?fresh=true").then(function (r) {
-      var history = remember(r);
+    return Promise.all([api("GET", "/experiments/" + encodeURIComponent(key) + "/results?fresh=true"),
+                        keptHistory(key)]).then(function (both) {
+      var r = both[0], kept = both[1], fetched = remember(r);
+      var last = kept.length ? kept[kept.length - 1].at : null;
+      var history = kept.concat(fetched.filter(function (h) { return !last || h.at > last; }));
       var srm = r.srm || {};
       target.replaceChildren.apply(target, [
         el("h3", {}, "Results of " + key),

@@ -19,6 +19,10 @@ public interface ExperimentConfig {
     @WithDefault("60s")
     String resultsInterval();
 
+    /** How often results are kept as points over time (results/history), at most. */
+    @WithDefault("15m")
+    java.time.Duration resultsHistoryInterval();
+
     /**
      * The global holdout: a share of all shoppers who see no personalization and no experiment, so the whole
      * program's effect can be measured against them.

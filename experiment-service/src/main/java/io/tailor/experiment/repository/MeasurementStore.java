@@ -275,6 +275,81 @@ public class MeasurementStore {
                 .replaceWithVoid();
     }
 
+    /** A metric's value in one variation at one computation. */
+    public record ResultPoint(
+            Instant computedAt,
+            String metric,
+            String variation,
+            long units,
+            double value,
+            Double relativeLift,
+            Double ciLow,
+            Double ciHigh,
+            Double chanceToBeatControl) {}
+
+    /**
+     * Keeps the results' values as points over time, unless a point of this experiment is younger than
+     * {@code minGap}; returns whether it kept them.
+     */
+    public Uni<Boolean> storePoints(String experimentKey, List<ResultPoint> points, java.time.Duration minGap) {
+        if (points.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        Instant at = points.getFirst().computedAt();
+        return pool.preparedQuery("SELECT max(computed_at) FROM experiment_result_point WHERE experiment_key = $1")
+                .execute(Tuple.of(experimentKey))
+                .flatMap(rows -> {
+                    java.time.OffsetDateTime last = rows.iterator().next().getOffsetDateTime(0);
+                    if (last != null && last.toInstant().plus(minGap).isAfter(at)) {
+                        return Uni.createFrom().item(false);
+                    }
+                    List<Tuple> batch = points.stream()
+                            .map(p -> Tuple.from(java.util.Arrays.asList(
+                                    experimentKey,
+                                    utc(p.computedAt()),
+                                    p.metric(),
+                                    p.variation(),
+                                    p.units(),
+                                    p.value(),
+                                    p.relativeLift(),
+                                    p.ciLow(),
+                                    p.ciHigh(),
+                                    p.chanceToBeatControl())))
+                            .toList();
+                    return pool.preparedQuery("INSERT INTO experiment_result_point (experiment_key, computed_at,"
+                                    + " metric, variation, units, value, relative_lift, ci_low, ci_high,"
+                                    + " chance_to_beat) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                                    + " ON CONFLICT DO NOTHING")
+                            .executeBatch(batch)
+                            .replaceWith(true);
+                });
+    }
+
+    /** The points of an experiment, oldest first, optionally of one metric; the newest {@code limit} of them. */
+    public Uni<List<ResultPoint>> points(String experimentKey, String metric, int limit) {
+        return pool.preparedQuery("SELECT * FROM (SELECT computed_at, metric, variation, units, value, relative_lift,"
+                        + " ci_low, ci_high, chance_to_beat FROM experiment_result_point WHERE experiment_key = $1"
+                        + " AND ($2::varchar IS NULL OR metric = $2) ORDER BY computed_at DESC LIMIT $3) newest"
+                        + " ORDER BY computed_at, metric, variation")
+                .execute(Tuple.of(experimentKey, metric, limit))
+                .map(rows -> {
+                    List<ResultPoint> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new ResultPoint(
+                                r.getOffsetDateTime("computed_at").toInstant(),
+                                r.getString("metric"),
+                                r.getString("variation"),
+                                r.getLong("units"),
+                                r.getDouble("value"),
+                                r.getDouble("relative_lift"),
+                                r.getDouble("ci_low"),
+                                r.getDouble("ci_high"),
+                                r.getDouble("chance_to_beat")));
+                    }
+                    return out;
+                });
+    }
+
     /** The stored results body, or null. */
     public Uni<String> storedResult(String experimentKey) {
         return pool.preparedQuery("SELECT body FROM experiment_result WHERE experiment_key = $1")

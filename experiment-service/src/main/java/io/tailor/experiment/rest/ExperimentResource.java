@@ -67,6 +67,28 @@ public class ExperimentResource {
     }
 
     @GET
+    @Path("/{key}/results/history")
+    @Operation(
+            summary = "Results of an experiment over time",
+            description = "The value of each metric per variation (with its lift, 95% interval and chance to beat"
+                    + " control) as kept by the recomputation job at most every"
+                    + " experiment.results-history-interval (15 minutes) while it runs; oldest first.")
+    @APIResponse(
+            responseCode = "400",
+            description = "limit out of 1..10000",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such experiment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<io.tailor.experiment.repository.MeasurementStore.ResultPoint>> history(
+            @PathParam("key") String key,
+            @QueryParam("metric") String metric,
+            @QueryParam("limit") @DefaultValue("2000") int limit) {
+        return results.history(key, metric, limit);
+    }
+
+    @GET
     @Path("/{key}/results.csv")
     @Produces("text/csv")
     @Operation(summary = "Results of an experiment as CSV", description = "One row per metric and variation.")

@@ -39,6 +39,7 @@ public class ResultsService {
     private final AssignmentService assignments;
     private final ResultsCalculator calculator;
     private final ObjectMapper mapper;
+    private final java.time.Duration historyInterval;
 
     public ResultsService(
             MeasurementStore store,
@@ -46,6 +47,7 @@ public class ResultsService {
             AssignmentService assignments,
             ExperimentConfig config,
             ObjectMapper mapper) {
+        this.historyInterval = config.resultsHistoryInterval();
         this.store = store;
         this.catalog = catalog;
         this.assignments = assignments;
@@ -91,7 +93,9 @@ public class ResultsService {
                 .iterable(targets)
                 .onItem()
                 .transformToUniAndConcatenate(d -> compute(d, null)
-                        .flatMap(r -> store.storeResult(d.key(), r.computedAt(), json(r)))
+                        .call(r -> store.storeResult(d.key(), r.computedAt(), json(r)))
+                        .call(r -> store.storePoints(d.key(), points(r), historyInterval))
+                        .replaceWithVoid()
                         .onFailure()
                         .recoverWithItem(f -> {
                             LOG.warnf("Results of %s not computed: %s", d.key(), f.getMessage());
@@ -100,6 +104,42 @@ public class ResultsService {
                 .collect()
                 .last()
                 .replaceWithVoid();
+    }
+
+    /** The results' values as points over time: one per metric and variation that has units. */
+    static List<MeasurementStore.ResultPoint> points(ExperimentResults r) {
+        List<MeasurementStore.ResultPoint> points = new ArrayList<>();
+        for (ExperimentResults.MetricResult m : r.metrics()) {
+            for (ExperimentResults.VariationMetric v : m.variations()) {
+                if (v.value() == null) {
+                    continue;
+                }
+                ExperimentResults.Comparison c = v.comparison();
+                boolean compared = c != null && "ok".equals(c.status());
+                points.add(new MeasurementStore.ResultPoint(
+                        r.computedAt(),
+                        m.metric(),
+                        v.key(),
+                        v.units(),
+                        v.value(),
+                        compared ? c.relativeLift() : null,
+                        compared && c.frequentist() != null ? c.frequentist().ciLow() : null,
+                        compared && c.frequentist() != null ? c.frequentist().ciHigh() : null,
+                        compared && c.bayesian() != null ? c.bayesian().chanceToBeatControl() : null));
+            }
+        }
+        return points;
+    }
+
+    /** An experiment's results over time (the points the recomputation kept), oldest first. */
+    public Uni<List<MeasurementStore.ResultPoint>> history(String key, String metric, int limit) {
+        if (definition(key) == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("No experiment " + key));
+        }
+        if (limit < 1 || limit > 10_000) {
+            throw ProblemException.invalid("limit", "must be between 1 and 10000");
+        }
+        return store.points(key, metric, limit);
     }
 
     /** Computes results now. */
