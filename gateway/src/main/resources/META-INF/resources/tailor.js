@@ -5,6 +5,7 @@
  *   Tailor.track("product_view", { productId: "85123A", price: 2.55, currency: "GBP" });
  *   Tailor.identify("customer-42", { accountType: "retail" });
  *   const decision = await Tailor.decide({ placements: [{ placement: "home_for_you", limit: 8 }], slots: ["home_hero"] });
+ *   // on a page with prices, add offers: { products: [{ productId, price, quantity }] } to get decision.offers
  *
  * Events are batched (flushed every 2 s and at 20 events) and retried with backoff on network errors, 429 (after
  * its Retry-After) and 5xx answers; other 4xx answers are not retried (the event is invalid). When the page is
@@ -131,6 +132,7 @@
                                  utm: ctx.utm, device: ctx.device, locale: ctx.locale }, request.context || {}),
         placements: request.placements || [], slots: request.slots || []
       };
+      if (request.offers) { body.offers = request.offers; }
       return post("/v1/decide", body).then(function (r) {
         if (!r.ok) { throw new Error("decide answered " + r.status); }
         return r.json();

@@ -469,6 +469,36 @@ class PlatformIT {
                 .jsonPath();
         assertThat(again.getString("offers.find { it.offerKey == '" + key + "' }.prices[0].offerPrice"))
                 .isEqualTo(price);
+        // the same offers and pinned price inside the page's one decide call (retried while the services restarted
+        // by the previous test are still warming up and decide serves fallbacks)
+        String decideWithOffers =
+                """
+                {"anonymousId":"%s","context":{"pageType":"product","productId":"e2e-offer-mug"},
+                 "placements":[{"placement":"product_page_related","limit":4}],
+                 "offers":{"products":[{"productId":"e2e-offer-mug","price":20}]}}
+                """
+                        .formatted(shopper);
+        String mug = "offers.find { it.offerKey == '" + key + "' }.prices.find { it.productId == 'e2e-offer-mug' }";
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonPath decision = storefront()
+                            .body(decideWithOffers)
+                            .post("/v1/decide")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+                    assertThat(decision.getList("degraded.fallback")).doesNotContain("regular_prices");
+                    assertThat(decision.getString(mug + ".offerPrice")).isEqualTo(price);
+                    assertThat(decision.getBoolean(mug + ".pinned")).isTrue();
+                });
+        storefront()
+                .body("{\"anonymousId\":\"a\",\"offers\":{\"products\":[{\"productId\":\"x\",\"price\":-1}]}}")
+                .post("/v1/decide")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("offers.products[0].price"));
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(admin().get("/v1/admin/offers/" + key + "/audit")
                                 .then()

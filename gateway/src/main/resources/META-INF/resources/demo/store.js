@@ -146,22 +146,28 @@
   }
 
   // ---- talking to Tailor ----
-  function decide(pageType, context, placements, slots) {
-    return Tailor.decide({ pageType: pageType, context: context, placements: placements, slots: slots || [] });
+  /** One decide call; with offerProducts (an array, may be empty) it also prices them and the recommended ones. */
+  function decide(pageType, context, placements, slots, offerProducts) {
+    var request = { pageType: pageType, context: context, placements: placements, slots: slots || [] };
+    if (offerProducts) { request.offers = { products: offerLines(offerProducts) }; }
+    return Tailor.decide(request);
   }
-  function decideOffers(decision, context, products) {
+  function offerLines(products) {
     var seen = {};
-    products = products.filter(function (p) { var first = !seen[p.productId]; seen[p.productId] = true; return first; });
-    if (!products.length) { return Promise.resolve([]); }
-    var body = {
-      shopper: { anonymousId: Tailor.anonymousId(), customerId: Tailor.customerId() },
-      context: context, personalize: decision.shopper.personalized,
-      products: products.slice(0, 50).map(function (p) {
+    return products.filter(function (p) { var first = !seen[p.productId]; seen[p.productId] = true; return first; })
+      .slice(0, 50).map(function (p) {
         var line = { productId: p.productId, price: Number(p.price) };
         if (p.categoryPath) { line.categoryPath = p.categoryPath; }
         if (p.quantity) { line.quantity = p.quantity; }
         return line;
-      })
+      });
+  }
+  /** Offers for products found after the decision (a category listing): content-service's own route. */
+  function decideOffers(decision, context, products) {
+    if (!products.length) { return Promise.resolve([]); }
+    var body = {
+      shopper: { anonymousId: Tailor.anonymousId(), customerId: Tailor.customerId() },
+      context: context, personalize: decision.shopper.personalized, products: offerLines(products)
     };
     return fetch("/v1/offers/decide", {
       method: "POST", headers: { "Content-Type": "application/json", "X-Tailor-Key": state.key },
@@ -211,16 +217,14 @@
   function home(page) {
     return decide("home", {}, [
       { placement: "reorder", limit: 8 }, { placement: "home_for_you", limit: 8 },
-      { placement: "new_arrivals", limit: 8 }, { placement: "popular", limit: 8 }], ["home_hero", "cart_message"])
+      { placement: "new_arrivals", limit: 8 }, { placement: "popular", limit: 8 }], ["home_hero", "cart_message"], [])
       .then(function (d) {
         remember(items(d));
-        return decideOffers(d, { pageType: "home" }, items(d)).then(function (offers) {
-          showHero(d); showBanner(d);
-          page.appendChild(offerList(offers));
-          d.placements.filter(function (pl) { return pl.items.length; })
-            .forEach(function (pl) { page.appendChild(placementBlock(pl, offers)); });
-          return [d, offers];
-        });
+        showHero(d); showBanner(d);
+        page.appendChild(offerList(d.offers));
+        d.placements.filter(function (pl) { return pl.items.length; })
+          .forEach(function (pl) { page.appendChild(placementBlock(pl, d.offers)); });
+        return [d, d.offers];
       });
   }
   var SORTS = [["recommended", "Recommended for you"], ["best_selling", "Best selling"], ["new_first", "Newest"],
@@ -283,10 +287,10 @@
     Tailor.track("product_view", productProps(p), "product");
     var context = { productId: id };
     if (p.categoryPath) { context.categoryPath = p.categoryPath; }
-    return decide("product", context, [{ placement: "product_page_related", limit: 8 }], [])
+    return decide("product", context, [{ placement: "product_page_related", limit: 8 }], [], [p])
       .then(function (d) {
         remember(d.placements[0].items);
-        return decideOffers(d, Object.assign({ pageType: "product" }, context), [p].concat(items(d)))
+        return Promise.resolve(d.offers)
           .then(function (offers) {
             var offer = offerPrice(offers, id);
             var add = el("button", { type: "button", id: "add-to-cart" }, "Add to cart");
@@ -332,10 +336,10 @@
   function basket(page) {
     var lines = cart();
     return decide("cart", { cartProductIds: lines.map(function (l) { return l.productId; }) },
-                  [{ placement: "cart_complementary", limit: 6 }], ["cart_message"])
+                  [{ placement: "cart_complementary", limit: 6 }], ["cart_message"], lines)
       .then(function (d) {
         remember(d.placements[0].items);
-        return decideOffers(d, { pageType: "cart" }, lines).then(function (offers) {
+        return Promise.resolve(d.offers).then(function (offers) {
           showBanner(d);
           page.appendChild(el("h1", {}, "Your basket"));
           if (!lines.length) { page.appendChild(el("p", {}, "Your basket is empty.")); }

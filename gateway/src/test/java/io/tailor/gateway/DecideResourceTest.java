@@ -36,6 +36,23 @@ class DecideResourceTest {
     }
 
     @Test
+    void offersAskedForWithContentServiceDownFallBackToRegularPrices() {
+        String request =
+                """
+                {"anonymousId":"a-2","context":{"pageType":"product","productId":"p-1"},
+                 "offers":{"products":[{"productId":"p-1","price":12.5,"quantity":2}]}}
+                """;
+        EventsResourceTest.storefront()
+                .body(request)
+                .post("/v1/decide")
+                .then()
+                .statusCode(200)
+                .body("offers", hasSize(0))
+                .body("degraded.fallback", hasItem("regular_prices"))
+                .body("tookMs", lessThanOrEqualTo(1000));
+    }
+
+    @Test
     void invalidRequestsAreProblemsNamingTheField() {
         EventsResourceTest.storefront()
                 .body("{\"context\":{}}")
@@ -63,6 +80,15 @@ class DecideResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("bogus"));
+        EventsResourceTest.storefront()
+                .body("{\"anonymousId\":\"a\",\"offers\":{\"products\":[{\"productId\":\"p\",\"price\":1},"
+                        + "{\"productId\":\"p\",\"price\":-2}]}}")
+                .post("/v1/decide")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("offers.products[1].productId"))
+                .body("errors.field", hasItem("offers.products[1].price"));
         EventsResourceTest.storefront()
                 .body("{nope")
                 .post("/v1/decide")

@@ -2,11 +2,11 @@ package io.tailor.content.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.tailor.content.offer.OfferDecision;
-import io.tailor.content.offer.OfferDecisionRequest;
 import io.tailor.content.offer.OfferDefinition;
 import io.tailor.content.service.OfferAdminService;
 import io.tailor.content.service.OfferDecisionService;
+import io.tailor.contracts.decision.OfferDecision;
+import io.tailor.contracts.decision.OfferDecisionRequest;
 import io.tailor.kit.problem.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

@@ -5,12 +5,12 @@ import io.smallrye.mutiny.Uni;
 import io.tailor.content.Offer;
 import io.tailor.content.OfferAudit;
 import io.tailor.content.config.OffersConfig;
-import io.tailor.content.offer.OfferDecision;
-import io.tailor.content.offer.OfferDecisionRequest;
 import io.tailor.content.offer.OfferDefinition;
 import io.tailor.content.offer.OfferKind;
 import io.tailor.content.offer.OfferPricing;
 import io.tailor.content.targeting.TargetingRule;
+import io.tailor.contracts.decision.OfferDecision;
+import io.tailor.contracts.decision.OfferDecisionRequest;
 import io.tailor.contracts.decision.RequestContext;
 import io.tailor.contracts.event.Violation;
 import io.tailor.kit.problem.ProblemException;
@@ -200,7 +200,6 @@ public class OfferDecisionService {
 
     /** Checks the request; every problem names its field. */
     static List<OfferPricing.Item> items(OfferDecisionRequest request) {
-        List<Violation> v = new ArrayList<>();
         if (request == null || request.shopper() == null || request.shopper().isEmpty()) {
             throw ProblemException.invalid("shopper", "an anonymousId or a customerId is required");
         }
@@ -208,44 +207,18 @@ public class OfferDecisionService {
             throw ProblemException.invalid("shopper", "ids may be at most 200 characters");
         }
         List<OfferDecisionRequest.ProductInput> products = request.products() == null ? List.of() : request.products();
-        if (products.size() > 100) {
-            throw ProblemException.invalid("products", "at most 100 products");
-        }
-        List<OfferPricing.Item> items = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < products.size(); i++) {
-            OfferDecisionRequest.ProductInput p = products.get(i);
-            String f = "products[" + i + "]";
-            if (p == null) {
-                v.add(new Violation(f, "must not be null"));
-                continue;
-            }
-            if (p.productId() == null
-                    || p.productId().isBlank()
-                    || p.productId().length() > 128) {
-                v.add(new Violation(f + ".productId", "is required (max 128 characters)"));
-            } else if (!ids.add(p.productId())) {
-                v.add(new Violation(f + ".productId", "listed twice"));
-            }
-            if (p.price() == null
-                    || p.price().signum() < 0
-                    || p.price().compareTo(java.math.BigDecimal.valueOf(10_000_000)) > 0) {
-                v.add(new Violation(f + ".price", "is required: 0 or more (max 10000000)"));
-            }
-            if (p.quantity() != null && (p.quantity() < 1 || p.quantity() > 100_000)) {
-                v.add(new Violation(f + ".quantity", "must be between 1 and 100000"));
-            }
-            if (v.isEmpty()) {
-                items.add(new OfferPricing.Item(
-                        p.productId(),
-                        p.price(),
-                        p.categoryPath(),
-                        Boolean.TRUE.equals(p.onSale()),
-                        p.quantity() == null ? 1 : p.quantity()));
-            }
-        }
+        List<Violation> v = OfferDecisionRequest.violations(products, "products");
         if (!v.isEmpty()) {
             throw ProblemException.invalid(v);
+        }
+        List<OfferPricing.Item> items = new ArrayList<>();
+        for (OfferDecisionRequest.ProductInput p : products) {
+            items.add(new OfferPricing.Item(
+                    p.productId(),
+                    p.price(),
+                    p.categoryPath(),
+                    Boolean.TRUE.equals(p.onSale()),
+                    p.quantity() == null ? 1 : p.quantity()));
         }
         return items;
     }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param placements product blocks to fill, e.g. home_for_you or product_page_related
  * @param slots content slots to fill, e.g. home_hero
+ * @param offers present when the page shows prices: the offers the shopper sees and the prices under them
  */
 @Schema(name = "DecideRequest", description = "Shopper, page context and the placements and slots to fill")
 public record DecideRequest(
@@ -18,4 +19,5 @@ public record DecideRequest(
         @Schema(description = "The store's customer id when logged in") String customerId,
         RequestContext context,
         List<PlacementRequest> placements,
-        List<String> slots) {}
+        List<String> slots,
+        OffersWanted offers) {}

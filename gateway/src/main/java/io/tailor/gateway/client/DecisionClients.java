@@ -5,6 +5,8 @@ import io.tailor.contracts.decision.AssignmentRequest;
 import io.tailor.contracts.decision.AssignmentResponse;
 import io.tailor.contracts.decision.ContentRequest;
 import io.tailor.contracts.decision.ContentResponse;
+import io.tailor.contracts.decision.OfferDecision;
+import io.tailor.contracts.decision.OfferDecisionRequest;
 import io.tailor.contracts.decision.ProfileSummary;
 import io.tailor.contracts.decision.RecommendationRequest;
 import io.tailor.contracts.decision.RecommendationResponse;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The five calls a decision makes, each bounded by its deadline, guarded by a circuit breaker (a service failing
+ * The calls a decision makes (five services, and content-service's offers when asked), each bounded by its deadline, guarded by a circuit breaker (a service failing
  * three quarters of 40 calls is skipped for 5 s, so a dead service costs nothing) and a bulkhead (at most 256 calls in flight
  * per service). Failures surface to the caller, which serves the documented fallback.
  */
@@ -73,6 +75,13 @@ public class DecisionClients {
     @Bulkhead(256)
     public Uni<ContentResponse> content(ContentRequest request, Duration budget) {
         return bounded(content.decide(request), deadlines.contentDeadline(), budget);
+    }
+
+    /** Offers have their own breaker: a slow offer store must not cut content off, nor the reverse. */
+    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
+    @Bulkhead(256)
+    public Uni<OfferDecision> offers(OfferDecisionRequest request, Duration budget) {
+        return bounded(content.offers(request), deadlines.offerDeadline(), budget);
     }
 
     @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)

@@ -108,6 +108,13 @@ public interface GatewayConfig {
         Duration experimentDeadline();
 
         /**
+         * The offers call's deadline (content-service, which reads the offer windows and writes the audit log). When
+         * recommended products are priced it starts once recommendations are in, so it gets what is left.
+         */
+        @WithDefault("30ms")
+        Duration offerDeadline();
+
+        /**
          * How long the first phase (profile and experiments: consent and the global holdout) may take; the second
          * phase gets what remains of the decision's deadline.
          */

@@ -1,5 +1,6 @@
 package io.tailor.gateway.service;
 
+import io.tailor.contracts.decision.OfferDecisionRequest;
 import io.tailor.contracts.decision.PlacementRequest;
 import io.tailor.contracts.decision.RequestContext;
 import io.tailor.contracts.event.Violation;
@@ -64,6 +65,9 @@ public final class DecideRequestValidator {
             if (slots.get(i) == null || !KEY.matcher(slots.get(i)).matches()) {
                 violations.add(new Violation("slots[" + i + "]", "a slot key: lower-case letters, digits, _ or -"));
             }
+        }
+        if (request.offers() != null) {
+            violations.addAll(OfferDecisionRequest.violations(request.offers().products(), "offers.products"));
         }
         context(violations, request.context());
         return violations;

@@ -7,11 +7,14 @@ import io.tailor.contracts.decision.AssignmentRequest;
 import io.tailor.contracts.decision.AssignmentResponse;
 import io.tailor.contracts.decision.ContentRequest;
 import io.tailor.contracts.decision.ContentResponse;
+import io.tailor.contracts.decision.OfferDecision;
+import io.tailor.contracts.decision.OfferDecisionRequest;
 import io.tailor.contracts.decision.PlacementRequest;
 import io.tailor.contracts.decision.PlacementResult;
 import io.tailor.contracts.decision.ProfileSummary;
 import io.tailor.contracts.decision.RecommendationRequest;
 import io.tailor.contracts.decision.RecommendationResponse;
+import io.tailor.contracts.decision.RecommendedProduct;
 import io.tailor.contracts.decision.RequestContext;
 import io.tailor.contracts.decision.SegmentLookupRequest;
 import io.tailor.contracts.decision.SegmentLookupResponse;
@@ -23,6 +26,7 @@ import io.tailor.contracts.profile.Lifecycle;
 import io.tailor.gateway.api.DecideRequest;
 import io.tailor.gateway.api.DecideResponse;
 import io.tailor.gateway.api.Degradation;
+import io.tailor.gateway.api.OffersWanted;
 import io.tailor.gateway.api.ShopperView;
 import io.tailor.gateway.client.DecisionClients;
 import io.tailor.gateway.config.GatewayConfig;
@@ -31,8 +35,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,7 +50,9 @@ import org.jboss.logging.Logger;
 /**
  * Composes one decision in two parallel phases within one deadline. First the profile (consent) and the experiment
  * assignments (the global holdout) — both answer from memory and Redis in about a millisecond. Then, knowing whether
- * this shopper may be personalized, segments, recommendations and content, each told so. Every call has its own
+ * this shopper may be personalized, segments, recommendations and content, each told so; when the page asks for
+ * offers, content-service prices the page's products and, once recommendations are in, the recommended ones (so the
+ * offers call gets what is left of the deadline). Every call has its own
  * deadline, capped by what remains of the decision's; a late or failed call is served by its documented fallback and
  * listed in {@code degraded}, so the storefront always gets a complete answer in time.
  */
@@ -103,7 +111,8 @@ public class DecisionService {
                 .unis(profile, experiments)
                 .asTuple()
                 .map(t -> new FirstPhase(t.getItem1(), t.getItem2()))
-                .flatMap(phase -> second(decisionId, shopper, context, placements, slots, phase, started));
+                .flatMap(phase ->
+                        second(decisionId, shopper, context, placements, slots, request.offers(), phase, started));
     }
 
     private Uni<DecideResponse> second(
@@ -112,6 +121,7 @@ public class DecisionService {
             RequestContext context,
             List<PlacementRequest> placements,
             List<String> slots,
+            OffersWanted offersWanted,
             FirstPhase phase,
             long started) {
         ProfileSummary summary = phase.profile().value();
@@ -134,11 +144,13 @@ public class DecisionService {
         Uni<Part<RecommendationResponse>> recommendations = placements.isEmpty()
                 ? Uni.createFrom().item(new Part<>(new RecommendationResponse(List.of()), null))
                 : guard(
-                        "recommendation-service",
-                        "last_known_popular",
-                        () -> clients.recommendations(
-                                new RecommendationRequest(shopper, context, placements, personalize), budget),
-                        () -> lastKnownPlacements(placements));
+                                "recommendation-service",
+                                "last_known_popular",
+                                () -> clients.recommendations(
+                                        new RecommendationRequest(shopper, context, placements, personalize), budget),
+                                () -> lastKnownPlacements(placements))
+                        .memoize()
+                        .indefinitely();
         Uni<Part<ContentResponse>> content = slots.isEmpty()
                 ? Uni.createFrom().item(new Part<>(new ContentResponse(List.of()), null))
                 : guard(
@@ -147,9 +159,19 @@ public class DecisionService {
                         () -> clients.content(new ContentRequest(shopper, context, slots, personalize), budget),
                         () -> lastKnownSlots(slots));
 
+        Uni<Part<OfferDecision>> offers;
+        if (offersWanted == null) {
+            offers = Uni.createFrom().item(new Part<>(new OfferDecision(List.of()), null));
+        } else if (offersWanted.recommendationsPriced() && !placements.isEmpty()) {
+            offers = recommendations.flatMap(
+                    r -> offers(shopper, context, personalize, offerProducts(offersWanted, r.value()), started));
+        } else {
+            offers = offers(shopper, context, personalize, offerProducts(offersWanted, null), started);
+        }
+
         return Uni.combine()
                 .all()
-                .unis(segments, recommendations, content)
+                .unis(segments, recommendations, content, offers)
                 .asTuple()
                 .map(t -> compose(
                         decisionId,
@@ -159,7 +181,48 @@ public class DecisionService {
                         t.getItem1(),
                         t.getItem2(),
                         t.getItem3(),
+                        t.getItem4(),
                         started));
+    }
+
+    /**
+     * The offers call, given what is left of the deadline when it starts. Its fallback is no offer: regular prices,
+     * which is always a price the store stands behind.
+     */
+    private Uni<Part<OfferDecision>> offers(
+            ShopperRef shopper,
+            RequestContext context,
+            boolean personalize,
+            List<OfferDecisionRequest.ProductInput> products,
+            long started) {
+        return guard(
+                "content-service",
+                "regular_prices",
+                () -> clients.offers(
+                        new OfferDecisionRequest(shopper, context, products, personalize), remaining(started)),
+                () -> new OfferDecision(List.of()));
+    }
+
+    /** The page's own products, then every recommended product with a price, each once, at most the offer limit. */
+    static List<OfferDecisionRequest.ProductInput> offerProducts(
+            OffersWanted wanted, RecommendationResponse recommendations) {
+        List<OfferDecisionRequest.ProductInput> products = new ArrayList<>(wanted.productsOrEmpty());
+        Set<String> seen = new HashSet<>();
+        products.forEach(p -> seen.add(p.productId()));
+        if (recommendations != null) {
+            for (PlacementResult placement : recommendations.placements()) {
+                for (RecommendedProduct item : placement.items()) {
+                    if (products.size() >= OfferDecisionRequest.MAX_PRODUCTS) {
+                        return products;
+                    }
+                    if (item.price() != null && item.price().signum() >= 0 && seen.add(item.productId())) {
+                        products.add(new OfferDecisionRequest.ProductInput(
+                                item.productId(), item.price(), null, null, null));
+                    }
+                }
+            }
+        }
+        return products;
     }
 
     private DecideResponse compose(
@@ -170,9 +233,10 @@ public class DecisionService {
             Part<SegmentLookupResponse> segments,
             Part<RecommendationResponse> recommendations,
             Part<ContentResponse> content,
+            Part<OfferDecision> offers,
             long started) {
         List<Degradation> degraded = new ArrayList<>();
-        for (Part<?> part : List.of(phase.profile(), segments, recommendations, content, phase.experiments())) {
+        for (Part<?> part : List.of(phase.profile(), segments, recommendations, content, offers, phase.experiments())) {
             if (part.degradation() != null) {
                 degraded.add(part.degradation());
             }
@@ -206,6 +270,7 @@ public class DecisionService {
                 segments.value().segments(),
                 recommendations.value().placements(),
                 content.value().slots(),
+                offers.value().offers(),
                 assignments,
                 degraded,
                 tookMs);

@@ -1,4 +1,4 @@
-package io.tailor.content.offer;
+package io.tailor.contracts.decision;
 
 import java.math.BigDecimal;
 import java.time.Instant;
