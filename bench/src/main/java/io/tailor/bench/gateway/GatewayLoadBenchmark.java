@@ -262,7 +262,7 @@ public final class GatewayLoadBenchmark {
                 continue;
             }
             String labels = line.substring(line.indexOf('{') + 1, line.indexOf('}'));
-            String service = label(labels, "service");
+            String service = label(labels, "service") + "/" + label(labels, "part");
             String outcome = label(labels, "outcome");
             String quantile = label(labels, "quantile");
             double ms = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;

@@ -115,6 +115,13 @@ public interface GatewayConfig {
         Duration offerDeadline();
 
         /**
+         * Below this much time left when the offers call would start (recommendations were slow), it is not made:
+         * the page gets regular prices, and the offers circuit breaker does not count a call that could not succeed.
+         */
+        @WithDefault("5ms")
+        Duration offerMinimum();
+
+        /**
          * How long the first phase (profile and experiments: consent and the global holdout) may take; the second
          * phase gets what remains of the decision's deadline.
          */

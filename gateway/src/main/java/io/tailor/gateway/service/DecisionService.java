@@ -97,11 +97,13 @@ public class DecisionService {
         Duration first = min(config.firstPhaseDeadline(), remaining(started));
         Uni<Part<ProfileSummary>> profile = guard(
                 "profile-service",
+                "profile",
                 "unknown_shopper",
                 () -> clients.profile(shopper, first),
                 () -> unknownShopper(shopper));
         Uni<Part<AssignmentResponse>> experiments = guard(
                 "experiment-service",
+                "experiments",
                 "control",
                 () -> clients.experiments(new AssignmentRequest(shopper, context), first),
                 () -> new AssignmentResponse(List.of(), false));
@@ -138,6 +140,7 @@ public class DecisionService {
                 ? Uni.createFrom().item(new Part<>(new SegmentLookupResponse(summary.profileId(), List.of()), null))
                 : guard(
                         "segment-service",
+                        "segments",
                         "no_segments",
                         () -> clients.segments(new SegmentLookupRequest(shopper, context), budget),
                         () -> new SegmentLookupResponse(null, List.of()));
@@ -145,6 +148,7 @@ public class DecisionService {
                 ? Uni.createFrom().item(new Part<>(new RecommendationResponse(List.of()), null))
                 : guard(
                                 "recommendation-service",
+                                "recommendations",
                                 "last_known_popular",
                                 () -> clients.recommendations(
                                         new RecommendationRequest(shopper, context, placements, personalize), budget),
@@ -155,6 +159,7 @@ public class DecisionService {
                 ? Uni.createFrom().item(new Part<>(new ContentResponse(List.of()), null))
                 : guard(
                         "content-service",
+                        "content",
                         "last_known_default",
                         () -> clients.content(new ContentRequest(shopper, context, slots, personalize), budget),
                         () -> lastKnownSlots(slots));
@@ -195,11 +200,28 @@ public class DecisionService {
             boolean personalize,
             List<OfferDecisionRequest.ProductInput> products,
             long started) {
+        Duration left = remaining(started);
+        if (left.compareTo(config.offerMinimum()) < 0) {
+            // too late to be worth asking: not asked, so a slow recommendation-service cannot open the offers breaker
+            registry.counter(
+                            "tailor.gateway.decide.fallbacks",
+                            "service",
+                            "content-service",
+                            "part",
+                            "offers",
+                            "reason",
+                            "no_time_left")
+                    .increment();
+            return Uni.createFrom()
+                    .item(new Part<>(
+                            new OfferDecision(List.of()),
+                            new Degradation("content-service", "no_time_left", "regular_prices")));
+        }
         return guard(
                 "content-service",
+                "offers",
                 "regular_prices",
-                () -> clients.offers(
-                        new OfferDecisionRequest(shopper, context, products, personalize), remaining(started)),
+                () -> clients.offers(new OfferDecisionRequest(shopper, context, products, personalize), left),
                 () -> new OfferDecision(List.of()));
     }
 
@@ -215,7 +237,10 @@ public class DecisionService {
                     if (products.size() >= OfferDecisionRequest.MAX_PRODUCTS) {
                         return products;
                     }
-                    if (item.price() != null && item.price().signum() >= 0 && seen.add(item.productId())) {
+                    if (item.productId() != null
+                            && item.price() != null
+                            && item.price().signum() >= 0
+                            && seen.add(item.productId())) {
                         products.add(new OfferDecisionRequest.ProductInput(
                                 item.productId(), item.price(), null, null, null));
                     }
@@ -285,7 +310,12 @@ public class DecisionService {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private <T> Uni<Part<T>> guard(String service, String fallbackName, Supplier<Uni<T>> call, Supplier<T> fallback) {
+    /**
+     * One call with its fallback, timed and counted per service and part (content-service answers two parts:
+     * content and offers).
+     */
+    private <T> Uni<Part<T>> guard(
+            String service, String part, String fallbackName, Supplier<Uni<T>> call, Supplier<T> fallback) {
         long started = System.nanoTime();
         return Uni.createFrom()
                 .<T>deferred(call::get)
@@ -293,20 +323,27 @@ public class DecisionService {
                 .onFailure()
                 .recoverWithItem(failure -> {
                     String reason = reason(failure);
-                    registry.counter("tailor.gateway.decide.fallbacks", "service", service, "reason", reason)
+                    registry.counter(
+                                    "tailor.gateway.decide.fallbacks",
+                                    "service",
+                                    service,
+                                    "part",
+                                    part,
+                                    "reason",
+                                    reason)
                             .increment();
-                    LOG.debugf("Decide fell back for %s (%s): %s", service, reason, failure.toString());
+                    LOG.debugf("Decide fell back for %s %s (%s): %s", service, part, reason, failure.toString());
                     return new Part<>(fallback.get(), new Degradation(service, reason, fallbackName));
                 })
-                .invoke(part -> callTimer(service, part.degradation() == null ? "answered" : "fallback")
+                .invoke(answer -> callTimer(service, part, answer.degradation() == null ? "answered" : "fallback")
                         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
-    /** Time from asking a service to having its answer or its fallback, per service and outcome. */
-    private Timer callTimer(String service, String outcome) {
+    /** Time from asking a service to having its answer or its fallback, per service, part and outcome. */
+    private Timer callTimer(String service, String part, String outcome) {
         return Timer.builder("tailor.gateway.decide.call")
                 .description("Time a decision waited for one service's part")
-                .tags("service", service, "outcome", outcome)
+                .tags("service", service, "part", part, "outcome", outcome)
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
     }

@@ -5,6 +5,8 @@ import io.tailor.contracts.decision.AssignmentRequest;
 import io.tailor.contracts.decision.AssignmentResponse;
 import io.tailor.contracts.decision.ContentRequest;
 import io.tailor.contracts.decision.ContentResponse;
+import io.tailor.contracts.decision.OfferDecision;
+import io.tailor.contracts.decision.OfferDecisionRequest;
 import io.tailor.contracts.decision.PlacementRequest;
 import io.tailor.contracts.decision.PlacementResult;
 import io.tailor.contracts.decision.ProfileSummary;
@@ -90,6 +92,11 @@ import io.tailor.contracts.segment.SegmentChange;
             AssignmentResponse.class,
             ContentRequest.class,
             ContentResponse.class,
+            OfferDecision.class,
+            OfferDecision.ShownOffer.class,
+            OfferDecision.Price.class,
+            OfferDecisionRequest.class,
+            OfferDecisionRequest.ProductInput.class,
             PlacementRequest.class,
             PlacementResult.class,
             ProfileSummary.class,
