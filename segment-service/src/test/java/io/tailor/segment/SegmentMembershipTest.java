@@ -140,6 +140,51 @@ class SegmentMembershipTest {
     }
 
     @Test
+    void theDecidePathReadsTheCustomersMembershipsInOneRoundTripAndTheAnonymousOnesOtherwise() {
+        String run = UUID.randomUUID().toString();
+        String browsing = "p-anon-" + run;
+        String customer = "p-cust-" + run;
+        var aliases = redis.value(String.class);
+        var hashes = redis.hash(String.class);
+        aliases.set(HotState.anonymousAlias("a-" + run), browsing);
+        aliases.set(HotState.customerAlias("c-" + run), customer);
+        hashes.hset(HotState.memberships(browsing), Map.of("first-time-visitor", "1700000000000"));
+        hashes.hset(
+                HotState.memberships(customer),
+                Map.of("repeat-customer", "1700000000000", "no-longer-defined", "1700000000000", "bad", "x"));
+
+        // the customer id wins over the anonymous id; unknown segment keys and unreadable values are left out
+        given().contentType("application/json")
+                .body("{\"shopper\":{\"anonymousId\":\"a-" + run + "\",\"customerId\":\"c-" + run
+                        + "\"},\"context\":{\"pageType\":\"home\"}}")
+                .post("/v1/memberships/lookup")
+                .then()
+                .statusCode(200)
+                .body("profileId", equalTo(customer))
+                .body("segments.key", hasItem("repeat-customer"))
+                .body("segments.key", not(hasItem("first-time-visitor")))
+                .body("segments.key", not(hasItem("no-longer-defined")))
+                .body("segments.find { it.key == 'repeat-customer' }.since", equalTo("2023-11-14T22:13:20Z"));
+        // an unknown customer id falls back to the anonymous id
+        given().contentType("application/json")
+                .body("{\"shopper\":{\"anonymousId\":\"a-" + run + "\",\"customerId\":\"c-other-" + run
+                        + "\"},\"context\":{\"pageType\":\"home\"}}")
+                .post("/v1/memberships/lookup")
+                .then()
+                .statusCode(200)
+                .body("profileId", equalTo(browsing))
+                .body("segments.key", hasItem("first-time-visitor"));
+        // nobody: no profile and no stored segments
+        given().contentType("application/json")
+                .body("{\"shopper\":{\"anonymousId\":\"a-nobody-" + run + "\"},\"context\":{\"pageType\":\"home\"}}")
+                .post("/v1/memberships/lookup")
+                .then()
+                .statusCode(200)
+                .body("profileId", org.hamcrest.Matchers.nullValue())
+                .body("segments.key", not(hasItem("repeat-customer")));
+    }
+
+    @Test
     void anIdleCartEntersTheAbandonerSegmentOnSchedule() throws Exception {
         given().contentType("application/json")
                 .body(

@@ -13,6 +13,7 @@ import io.tailor.devstack.DevStack;
 import io.tailor.devstack.FreePorts;
 import io.tailor.devstack.ServiceProcess;
 import io.tailor.segment.testing.ShopperHistories;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,6 +50,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>With {@code direct}, profile-service is not started: the benchmark folds each shopper's event into a profile
  * itself and publishes it on profile-changes, so the figure is segment-service's own part (profile change →
  * membership in Redis and event out).
+ *
+ * <p>Then (not in {@code direct} mode, where no profile-service writes the identity aliases) the decide path's read:
+ * 20,000 segment lookups ({@code POST /v1/memberships/lookup}) of the measured shoppers, after 1,000 to warm up,
+ * one keep-alive connection; printed as seen by the client and as timed in the service ({@code
+ * tailor.segment.lookup}), and checked to find each shopper in the benchmark segment.
  *
  * <p>Usage: {@code ./bench/run.sh segment.MembershipLatencyBenchmark [events=3000] [perSecond=50] [direct]}
  */
@@ -96,12 +102,17 @@ public final class MembershipLatencyBenchmark {
                     throw new IllegalStateException("segment not created: " + created.body());
                 }
                 measure(stack.kafka().bootstrapServers(), 300, perSecond, "warm-up", direct);
-                measure(stack.kafka().bootstrapServers(), events, perSecond, "measured", direct);
+                String run = measure(stack.kafka().bootstrapServers(), events, perSecond, "measured", direct);
+                if (!direct) {
+                    lookups(segment.url(), run, events, 20_000);
+                }
             }
         }
     }
 
-    private static void measure(String kafka, int events, int perSecond, String name, boolean direct) throws Exception {
+    /** Sends the events and measures; returns the run id the shoppers' ids are made of. */
+    private static String measure(String kafka, int events, int perSecond, String name, boolean direct)
+            throws Exception {
         ObjectMapper json = TailorJson.mapper();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Histogram micros = BenchSupport.histogram();
@@ -195,5 +206,49 @@ public final class MembershipLatencyBenchmark {
                                 ? " (profile change sent -> segment-changes entered received)"
                                 : " (shopper event sent -> segment-changes entered received)"),
                 micros));
+        return run;
+    }
+
+    private static String shopper(String run, int i) {
+        String anonymous = "bench-" + run + "-" + i;
+        return "{\"shopper\":{\"anonymousId\":\"" + anonymous + "\",\"customerId\":\"c-" + anonymous
+                + "\"},\"context\":{\"pageType\":\"home\",\"device\":\"mobile\"}}";
+    }
+
+    private static void lookups(URI segment, String run, int shoppers, int count) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Histogram micros = BenchSupport.histogram();
+        int warmUp = 1_000;
+        int found = 0;
+        for (int i = 0; i < warmUp + count; i++) {
+            HttpRequest request = HttpRequest.newBuilder(segment.resolve("/v1/memberships/lookup"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(shopper(run, i % shoppers)))
+                    .build();
+            long start = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - start;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("lookup answered " + r.statusCode() + ": " + r.body());
+            }
+            if (i >= warmUp) {
+                micros.recordValue(took / 1_000);
+                if (r.body().contains("\"" + SEGMENT + "\"")) {
+                    found++;
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT, "segment-lookup: %d lookups, %d found the shopper in %s%n", count, found, SEGMENT);
+        System.out.println(BenchSupport.latencies(
+                "segment-lookup client-side (HTTP, 1 connection, after " + warmUp + " warm-up lookups)", micros));
+        System.out.printf(
+                Locale.ROOT,
+                "segment-lookup in the service (one Redis round trip + request-time rules, last 2 min) p50=%.3fms"
+                        + " p99=%.3fms p99.9=%.3fms%n",
+                BenchSupport.quantileMillis(segment, "tailor_segment_lookup", "0.5"),
+                BenchSupport.quantileMillis(segment, "tailor_segment_lookup", "0.99"),
+                BenchSupport.quantileMillis(segment, "tailor_segment_lookup", "0.999"));
     }
 }

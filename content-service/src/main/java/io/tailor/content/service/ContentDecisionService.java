@@ -67,10 +67,8 @@ public class ContentDecisionService {
                     return null;
                 });
         Uni<Map<String, Instant>> memberships = request.personalized()
-                ? shoppers.profileId(request.shopper())
-                        .flatMap(id -> id.isEmpty()
-                                ? Uni.createFrom().item(Map.<String, Instant>of())
-                                : shoppers.memberships(id.get()))
+                ? shoppers.resolvedMemberships(request.shopper())
+                        .map(ShopperStateReader.ResolvedMemberships::memberships)
                 : Uni.createFrom().item(Map.of());
         Uni<Map<String, VariantChoices.Choice>> chosenByExperiments =
                 choices.choose(slots, request.shopper(), context, request.personalized());

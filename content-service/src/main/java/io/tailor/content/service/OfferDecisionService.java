@@ -59,39 +59,40 @@ public class OfferDecisionService {
         RequestContext context = request.context() == null ? RequestContext.EMPTY : request.context();
         boolean personalized = request.personalize() == null || request.personalize();
         Instant now = clock.instant();
-        Uni<Optional<String>> profile = personalized
-                ? shoppers.profileId(request.shopper())
-                : Uni.createFrom().item(Optional.empty());
-        return profile.flatMap(profileId -> (profileId.isEmpty()
-                        ? Uni.createFrom().item(Map.<String, Instant>of())
-                        : shoppers.memberships(profileId.get()))
-                .flatMap(memberships -> Panache.withTransaction(() -> Offer.<Offer>list(
-                                "active = true and (startsAt is null or startsAt <= ?1) and (endsAt is null or endsAt > ?1)",
-                                now)
-                        .flatMap(offers -> {
-                            List<Candidate> candidates = new ArrayList<>();
-                            for (Offer o : offers) {
-                                OfferDefinition d = admin.definition(o);
-                                TargetingRule rule = TargetingRule.of(d.targeting());
-                                if (!personalized && rule.specificity() > 0) {
-                                    continue;
-                                }
-                                rule.match(memberships, context, now)
-                                        .ifPresent(r -> candidates.add(new Candidate(o, d, r)));
+        Uni<ShopperStateReader.ResolvedMemberships> shopperState = personalized
+                ? shoppers.resolvedMemberships(request.shopper())
+                : Uni.createFrom().item(ShopperStateReader.ResolvedMemberships.UNKNOWN);
+        return shopperState.flatMap(state -> {
+            Optional<String> profileId = state.profileId();
+            Map<String, Instant> memberships = state.memberships();
+            return Panache.withTransaction(() -> Offer.<Offer>list(
+                            "active = true and (startsAt is null or startsAt <= ?1) and (endsAt is null or endsAt > ?1)",
+                            now)
+                    .flatMap(offers -> {
+                        List<Candidate> candidates = new ArrayList<>();
+                        for (Offer o : offers) {
+                            OfferDefinition d = admin.definition(o);
+                            TargetingRule rule = TargetingRule.of(d.targeting());
+                            if (!personalized && rule.specificity() > 0) {
+                                continue;
                             }
-                            candidates.sort(Comparator.comparingInt(
-                                            (Candidate c) -> c.definition().priorityOrZero())
-                                    .reversed()
-                                    .thenComparing(c -> c.offer().key));
-                            if (candidates.isEmpty()) {
-                                return Uni.createFrom().item(new OfferDecision(List.of()));
-                            }
-                            List<String> keys =
-                                    candidates.stream().map(c -> c.offer().key).toList();
-                            return OfferAudit.<OfferAudit>list("shopperId = ?1 and offerKey in ?2", shopper, keys)
-                                    .flatMap(history ->
-                                            show(candidates, history, items, shopper, profileId.orElse(null), now));
-                        }))));
+                            rule.match(memberships, context, now)
+                                    .ifPresent(r -> candidates.add(new Candidate(o, d, r)));
+                        }
+                        candidates.sort(Comparator.comparingInt(
+                                        (Candidate c) -> c.definition().priorityOrZero())
+                                .reversed()
+                                .thenComparing(c -> c.offer().key));
+                        if (candidates.isEmpty()) {
+                            return Uni.createFrom().item(new OfferDecision(List.of()));
+                        }
+                        List<String> keys =
+                                candidates.stream().map(c -> c.offer().key).toList();
+                        return OfferAudit.<OfferAudit>list("shopperId = ?1 and offerKey in ?2", shopper, keys)
+                                .flatMap(history ->
+                                        show(candidates, history, items, shopper, profileId.orElse(null), now));
+                    }));
+        });
     }
 
     private Uni<OfferDecision> show(

@@ -72,17 +72,15 @@ public class AssignmentService {
         if (!needsSegments && !needsProfile) {
             inputs = Uni.createFrom().item(new Inputs(Map.of(), Optional.empty()));
         } else {
-            inputs = shoppers.profileId(shopper).flatMap(id -> {
-                if (id.isEmpty()) {
-                    return Uni.createFrom().item(new Inputs(Map.of(), Optional.empty()));
+            // one round trip for the profile id and the memberships, a second only when a rule reads the profile
+            Uni<ShopperStateReader.ResolvedMemberships> resolved = needsSegments
+                    ? shoppers.resolvedMemberships(shopper)
+                    : shoppers.profileId(shopper).map(id -> new ShopperStateReader.ResolvedMemberships(id, Map.of()));
+            inputs = resolved.flatMap(found -> {
+                if (found.profileId().isEmpty() || !needsProfile) {
+                    return Uni.createFrom().item(new Inputs(found.memberships(), Optional.empty()));
                 }
-                Uni<Map<String, Instant>> m = needsSegments
-                        ? shoppers.memberships(id.get())
-                        : Uni.createFrom().item(Map.of());
-                Uni<Optional<ProfileSnapshot>> p = needsProfile
-                        ? shoppers.profile(id.get())
-                        : Uni.createFrom().item(Optional.empty());
-                return Uni.combine().all().unis(m, p).with(Inputs::new);
+                return shoppers.profile(found.profileId().get()).map(p -> new Inputs(found.memberships(), p));
             });
         }
         return inputs.flatMap(in -> {

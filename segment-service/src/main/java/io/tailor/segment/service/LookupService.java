@@ -1,6 +1,8 @@
 package io.tailor.segment.service;
 
 import com.google.protobuf.Message;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.decision.SegmentLookupRequest;
 import io.tailor.contracts.decision.SegmentLookupResponse;
@@ -16,10 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The decide path: the shopper's profile id (alias, one Redis read), their stored memberships (one Redis read:
- * HGETALL), and the request segments evaluated in memory against this page and the shopper's in-memory profile.
+ * The decide path: the shopper's profile id and stored memberships in one Redis round trip (alias, then HGETALL, in
+ * one script), and the request segments evaluated in memory against this page and the shopper's in-memory profile.
+ * Timed as {@code tailor.segment.lookup} (p50, p99, p99.9 on /q/metrics).
  */
 @ApplicationScoped
 public class LookupService {
@@ -32,6 +36,7 @@ public class LookupService {
     private final ProfileIndex index;
     private final RfmService rfm;
     private final Clock clock;
+    private final Timer timer;
 
     public LookupService(
             ShopperStateReader shoppers,
@@ -39,29 +44,33 @@ public class LookupService {
             RuleEngine engine,
             ProfileIndex index,
             RfmService rfm,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry registry) {
         this.shoppers = shoppers;
         this.catalog = catalog;
         this.engine = engine;
         this.index = index;
         this.rfm = rfm;
         this.clock = clock;
+        this.timer = Timer.builder("tailor.segment.lookup")
+                .description("Time to answer a decide-path segment lookup, in the service")
+                .publishPercentiles(0.5, 0.99, 0.999)
+                .register(registry);
     }
 
     public Uni<SegmentLookupResponse> lookup(SegmentLookupRequest request) {
-        return shoppers.profileId(request.shopper()).flatMap(id -> {
-            if (id.isEmpty()) {
-                return Uni.createFrom().item(new SegmentLookupResponse(null, requestTime(Optional.empty(), request)));
-            }
-            return shoppers.memberships(id.get()).map(stored -> {
-                List<SegmentMembership> segments = new ArrayList<>();
-                stored.forEach((key, since) -> catalog.get(key)
-                        .filter(s -> !s.requestScoped())
-                        .ifPresent(s -> segments.add(new SegmentMembership(key, s.name(), since, false))));
-                segments.addAll(requestTime(id, request));
-                return new SegmentLookupResponse(id.get(), segments);
-            });
-        });
+        long started = System.nanoTime();
+        return shoppers.resolvedMemberships(request.shopper())
+                .map(found -> {
+                    Optional<String> id = found.profileId();
+                    List<SegmentMembership> segments = new ArrayList<>();
+                    found.memberships().forEach((key, since) -> catalog.get(key)
+                            .filter(s -> !s.requestScoped())
+                            .ifPresent(s -> segments.add(new SegmentMembership(key, s.name(), since, false))));
+                    segments.addAll(requestTime(id, request));
+                    return new SegmentLookupResponse(id.orElse(null), segments);
+                })
+                .invoke(() -> timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
     private List<SegmentMembership> requestTime(Optional<String> profileId, SegmentLookupRequest request) {

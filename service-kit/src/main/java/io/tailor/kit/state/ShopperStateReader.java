@@ -10,6 +10,7 @@ import io.tailor.contracts.HotState;
 import io.tailor.contracts.decision.ShopperRef;
 import io.tailor.contracts.profile.ProfileDigest;
 import io.tailor.contracts.profile.ProfileSnapshot;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,10 +67,50 @@ public class ShopperStateReader {
      * script resolves the alias, customer id first, and reads the digest).
      */
     public Uni<Optional<ProfileDigest>> digest(ShopperRef shopper) {
+        return byAlias(DIGEST_SCRIPT, shopper, HotState.profile(""), HotState.PROFILE_DIGEST_FIELD)
+                .map(found -> {
+                    if (found == null || found.size() < 2 || found.get(1) == null) {
+                        return Optional.<ProfileDigest>empty();
+                    }
+                    String profileId = found.get(0).toString();
+                    return parse(profileId, found.get(1).toString(), ProfileDigest.class);
+                });
+    }
+
+    /** The profile a shopper resolves to (empty when unknown) and the segments it is in, with when it entered each. */
+    public record ResolvedMemberships(Optional<String> profileId, Map<String, Instant> memberships) {
+
+        public static final ResolvedMemberships UNKNOWN = new ResolvedMemberships(Optional.empty(), Map.of());
+    }
+
+    /**
+     * The profile the shopper resolves to and its segment memberships, in one round trip (a Lua script resolves the
+     * alias, customer id first, and reads the memberships hash): the decide path's read of segments.
+     */
+    public Uni<ResolvedMemberships> resolvedMemberships(ShopperRef shopper) {
+        return byAlias(MEMBERSHIPS_SCRIPT, shopper, HotState.memberships("")).map(found -> {
+            if (found == null || found.size() < 2) {
+                return ResolvedMemberships.UNKNOWN;
+            }
+            String profileId = found.get(0).toString();
+            Response pairs = found.get(1);
+            Map<String, String> entries = new LinkedHashMap<>();
+            for (int i = 0; pairs != null && i + 1 < pairs.size(); i += 2) {
+                entries.put(pairs.get(i).toString(), pairs.get(i + 1).toString());
+            }
+            return new ResolvedMemberships(Optional.of(profileId), since(profileId, entries));
+        });
+    }
+
+    /**
+     * Runs a script with the shopper's alias keys as KEYS, customer id first, and {@code argv} as ARGV; null when
+     * the shopper has no identity.
+     */
+    private Uni<Response> byAlias(String script, ShopperRef shopper, String... argv) {
         if (shopper == null || shopper.isEmpty()) {
-            return Uni.createFrom().item(Optional.empty());
+            return Uni.createFrom().nullItem();
         }
-        List<String> args = new ArrayList<>(List.of(DIGEST_SCRIPT, "0"));
+        List<String> args = new ArrayList<>(List.of(script, "0"));
         if (!blank(shopper.customerId())) {
             args.add(HotState.customerAlias(shopper.customerId()));
         }
@@ -77,15 +118,8 @@ public class ShopperStateReader {
             args.add(HotState.anonymousAlias(shopper.anonymousId()));
         }
         args.set(1, Integer.toString(args.size() - 2));
-        args.add(HotState.profile(""));
-        args.add(HotState.PROFILE_DIGEST_FIELD);
-        return redis.execute("EVAL", args.toArray(String[]::new)).map(found -> {
-            if (found == null || found.size() < 2 || found.get(1) == null) {
-                return Optional.<ProfileDigest>empty();
-            }
-            String profileId = found.get(0).toString();
-            return parse(profileId, found.get(1).toString(), ProfileDigest.class);
-        });
+        args.addAll(List.of(argv));
+        return redis.execute("EVAL", args.toArray(String[]::new));
     }
 
     /** KEYS: alias keys in order of preference; ARGV: the hot-profile key prefix and the digest field. */
@@ -100,6 +134,18 @@ public class ShopperStateReader {
             return false
             """;
 
+    /** KEYS: alias keys in order of preference; ARGV: the memberships key prefix. */
+    private static final String MEMBERSHIPS_SCRIPT =
+            """
+            for i = 1, #KEYS do
+              local id = redis.call('GET', KEYS[i])
+              if id then
+                return {id, redis.call('HGETALL', ARGV[1] .. id)}
+              end
+            end
+            return false
+            """;
+
     /** The hot profile the shopper resolves to. */
     public Uni<Optional<ProfileSnapshot>> profile(ShopperRef shopper) {
         return profileId(shopper)
@@ -109,17 +155,20 @@ public class ShopperStateReader {
 
     /** The segments the profile is in, with the time it entered each (segment-service keeps these). */
     public Uni<Map<String, Instant>> memberships(String profileId) {
-        return hashes.hgetall(HotState.memberships(profileId)).map(entries -> {
-            Map<String, Instant> memberships = new LinkedHashMap<>();
-            entries.forEach((segment, since) -> {
-                try {
-                    memberships.put(segment, Instant.ofEpochMilli(Long.parseLong(since)));
-                } catch (NumberFormatException e) {
-                    LOG.warnf("Ignoring unreadable membership %s of profile %s", segment, profileId);
-                }
-            });
-            return memberships;
+        return hashes.hgetall(HotState.memberships(profileId)).map(entries -> since(profileId, entries));
+    }
+
+    /** Segment → epoch milliseconds entered, as segment-service writes it, read as instants. */
+    private static Map<String, Instant> since(String profileId, Map<String, String> entries) {
+        Map<String, Instant> memberships = new LinkedHashMap<>();
+        entries.forEach((segment, since) -> {
+            try {
+                memberships.put(segment, Instant.ofEpochMilli(Long.parseLong(since)));
+            } catch (NumberFormatException e) {
+                LOG.warnf("Ignoring unreadable membership %s of profile %s", segment, profileId);
+            }
         });
+        return memberships;
     }
 
     private <T> Optional<T> parse(String profileId, String json, Class<T> type) {
