@@ -14,13 +14,39 @@ public final class FreePorts {
 
     private FreePorts() {}
 
-    /** A port nothing listens on right now. */
+    /** Below Linux's default ephemeral range (32768-60999), from which outgoing connections take their ports. */
+    static final int FIRST = 20_000;
+
+    static final int LAST = 32_000;
+
+    /**
+     * A port nothing is bound to right now. It is taken at random below the ephemeral range: a port the OS hands
+     * out for {@code bind(0)} is also what it hands to the next outgoing connection, which can grab it in the seconds
+     * before a slow server (a broker JVM) binds it.
+     */
     public static int pick() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = random.nextInt(FIRST, LAST + 1);
+            if (canBind(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on loopback", e);
+        }
+    }
+
+    /** Whether a server could bind 127.0.0.1:{@code port} now (nothing listens on it or holds it). */
+    static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -46,6 +46,26 @@ public final class KafkaNode implements AutoCloseable {
      * @param port the client port (0 = any free port); the controller port is chosen freely
      */
     public static KafkaNode start(Path dataDir, int port, int defaultPartitions) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dataDir, port, defaultPartitions);
+            } catch (PortTakenException e) {
+                // a freely chosen port was taken between choosing and binding it: choose again
+                if (attempt == 3) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** The broker exited because a port it was given is bound by someone else. */
+    private static final class PortTakenException extends RuntimeException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
+    private static KafkaNode startOnce(Path dataDir, int port, int defaultPartitions) {
         int clientPort = port == 0 ? FreePorts.pick() : port;
         Path logDir = dataDir.resolve("log");
         Path config = dataDir.resolve("server.properties");
@@ -121,8 +141,11 @@ public final class KafkaNode implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "the Kafka broker exited with " + process.exitValue() + "; see " + logFile);
+                String message = "the Kafka broker exited with " + process.exitValue() + "; see " + logFile;
+                if (lastLinesMention("Address already in use")) {
+                    throw new PortTakenException(message + " (a port was already in use)");
+                }
+                throw new IllegalStateException(message);
             }
             if (FreePorts.isListening(port)) {
                 try (Admin admin = admin()) {
@@ -146,6 +169,16 @@ public final class KafkaNode implements AutoCloseable {
     }
 
     /** A restarted broker keeps its controller's address, which its metadata log remembers. */
+    private boolean lastLinesMention(String text) {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return lines.subList(Math.max(0, lines.size() - 200), lines.size()).stream()
+                    .anyMatch(line -> line.contains(text));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int previousControllerPort(Path config) throws IOException {
         if (Files.exists(config)) {
             Properties previous = new Properties();
@@ -156,7 +189,7 @@ public final class KafkaNode implements AutoCloseable {
             int colon = voters.lastIndexOf(':');
             if (colon > 0) {
                 int port = Integer.parseInt(voters.substring(colon + 1));
-                if (!FreePorts.isListening(port)) {
+                if (FreePorts.canBind(port)) {
                     return port;
                 }
             }
