@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 class ServiceProcessTest {
 
     @Test
-    void withoutConfigurationEveryServiceGetsAFixedHeap() {
-        assertEquals(List.of("-Xms512m", "-Xmx512m"), ServiceProcess.jvmOptions(null));
-        assertEquals(List.of("-Xms512m", "-Xmx512m"), ServiceProcess.jvmOptions("  "));
+    void withoutConfigurationEveryServiceGetsTheDefaultHeap() {
+        assertEquals(List.of("-Xms64m", "-Xmx512m"), ServiceProcess.jvmOptions(null));
+        assertEquals(List.of("-Xms64m", "-Xmx512m"), ServiceProcess.jvmOptions("  "));
     }
 
     @Test
     void configuredOptionsAreSplitOnWhitespace() {
         assertEquals(
-                List.of("-Xms64m", "-Xmx1g", "-XX:+UseParallelGC"),
-                ServiceProcess.jvmOptions(" -Xms64m  -Xmx1g\t-XX:+UseParallelGC "));
+                List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC"),
+                ServiceProcess.jvmOptions(" -Xms512m  -Xmx1g\t-XX:+UseParallelGC "));
     }
 }
