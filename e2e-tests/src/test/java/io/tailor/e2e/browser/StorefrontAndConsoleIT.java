@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,23 +225,23 @@ class StorefrontAndConsoleIT {
                         awaitRendered();
                         return allShown(selectors);
                     });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            List<String> missing = java.util.Arrays.stream(selectors)
-                    .filter(selector ->
-                            browser.findElements(By.cssSelector(selector)).isEmpty())
-                    .toList();
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError(
-                    "not shown within " + SETTLE + ": " + missing + "; the why panel said:\n" + whyText(), e);
+                    "not shown within " + SETTLE + ": " + missing(selectors) + "; the why panel said:\n" + whyText(),
+                    e);
         }
     }
 
     private boolean allShown(String... selectors) {
-        for (String selector : selectors) {
-            if (browser.findElements(By.cssSelector(selector)).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+        return missing(selectors).isEmpty();
+    }
+
+    /** The selectors that match nothing on the page. */
+    private List<String> missing(String... selectors) {
+        return Arrays.stream(selectors)
+                .filter(selector ->
+                        browser.findElements(By.cssSelector(selector)).isEmpty())
+                .toList();
     }
 
     private String whyText() {
