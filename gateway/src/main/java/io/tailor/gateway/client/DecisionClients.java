@@ -13,6 +13,7 @@ import io.tailor.contracts.decision.RecommendationResponse;
 import io.tailor.contracts.decision.SegmentLookupRequest;
 import io.tailor.contracts.decision.SegmentLookupResponse;
 import io.tailor.contracts.decision.ShopperRef;
+import io.tailor.gateway.config.DecideBudget;
 import io.tailor.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The calls a decision makes (five services, and content-service's offers when asked), each bounded by its deadline, guarded by a circuit breaker (a service failing
- * three quarters of 40 calls is skipped for 5 s, so a dead service costs nothing) and a bulkhead (at most 256 calls in flight
+ * three quarters of its last 40 calls is skipped for 5 s, so a dead service costs nothing) and a bulkhead (at most 256 calls in flight
  * per service). Failures surface to the caller, which serves the documented fallback.
  */
 @ApplicationScoped
@@ -30,12 +31,18 @@ public class DecisionClients {
 
     private static final long BREAKER_DELAY_MS = 5_000;
 
+    /**
+     * Calls in a breaker's window. A window of 200 (an outage, not a stall, opens it) was measured on 2026-12-06 and
+     * made decide slower on a busy node than 40: a slow service stayed in the path longer (docs/benchmarks.md).
+     */
+    private static final int BREAKER_VOLUME = 40;
+
     private final ProfileRestClient profiles;
     private final SegmentRestClient segments;
     private final RecommendationRestClient recommendations;
     private final ContentRestClient content;
     private final ExperimentRestClient experiments;
-    private final GatewayConfig.Decide deadlines;
+    private final DecideBudget deadlines;
 
     public DecisionClients(
             @RestClient ProfileRestClient profiles,
@@ -49,45 +56,44 @@ public class DecisionClients {
         this.recommendations = recommendations;
         this.content = content;
         this.experiments = experiments;
-        this.deadlines = config.decide();
+        this.deadlines = DecideBudget.of(config.decide());
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<ProfileSummary> profile(ShopperRef shopper, Duration budget) {
-        return bounded(
-                profiles.summary(shopper.anonymousId(), shopper.customerId()), deadlines.profileDeadline(), budget);
+        return bounded(profiles.summary(shopper.anonymousId(), shopper.customerId()), deadlines.profile(), budget);
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<SegmentLookupResponse> segments(SegmentLookupRequest request, Duration budget) {
-        return bounded(segments.lookup(request), deadlines.segmentDeadline(), budget);
+        return bounded(segments.lookup(request), deadlines.segment(), budget);
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<RecommendationResponse> recommendations(RecommendationRequest request, Duration budget) {
-        return bounded(recommendations.recommend(request), deadlines.recommendationDeadline(), budget);
+        return bounded(recommendations.recommend(request), deadlines.recommendation(), budget);
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<ContentResponse> content(ContentRequest request, Duration budget) {
-        return bounded(content.decide(request), deadlines.contentDeadline(), budget);
+        return bounded(content.decide(request), deadlines.content(), budget);
     }
 
     /** Offers have their own breaker: a slow offer store must not cut content off, nor the reverse. */
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<OfferDecision> offers(OfferDecisionRequest request, Duration budget) {
-        return bounded(content.offers(request), deadlines.offerDeadline(), budget);
+        return bounded(content.offers(request), deadlines.offer(), budget);
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
     public Uni<AssignmentResponse> experiments(AssignmentRequest request, Duration budget) {
-        return bounded(experiments.assign(request), deadlines.experimentDeadline(), budget);
+        return bounded(experiments.assign(request), deadlines.experiment(), budget);
     }
 
     /**

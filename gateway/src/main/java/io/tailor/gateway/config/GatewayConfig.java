@@ -91,28 +91,27 @@ public interface GatewayConfig {
         @WithDefault("50ms")
         Duration deadline();
 
-        /** Each service's deadline (capped by the whole deadline). */
-        @WithDefault("25ms")
-        Duration profileDeadline();
+        /**
+         * Each service's deadline, capped by what is left of the whole one. Unset, each is a share of
+         * {@link #deadline()} ({@link DecideBudget}): profile, segment and experiment half of it, content and offers
+         * 60%, recommendations 80% — 25, 25, 25, 30, 30 and 40 ms of the default 50 ms — so raising the deadline
+         * alone raises every call's.
+         */
+        Optional<Duration> profileDeadline();
 
-        @WithDefault("25ms")
-        Duration segmentDeadline();
+        Optional<Duration> segmentDeadline();
 
-        @WithDefault("40ms")
-        Duration recommendationDeadline();
+        Optional<Duration> recommendationDeadline();
 
-        @WithDefault("30ms")
-        Duration contentDeadline();
+        Optional<Duration> contentDeadline();
 
-        @WithDefault("25ms")
-        Duration experimentDeadline();
+        Optional<Duration> experimentDeadline();
 
         /**
          * The offers call's deadline (content-service, which reads the offer windows and writes the audit log). When
          * recommended products are priced it starts once recommendations are in, so it gets what is left.
          */
-        @WithDefault("30ms")
-        Duration offerDeadline();
+        Optional<Duration> offerDeadline();
 
         /**
          * Below this much time left when the offers call would start (recommendations were slow), it is not made:
@@ -123,10 +122,9 @@ public interface GatewayConfig {
 
         /**
          * How long the first phase (profile and experiments: consent and the global holdout) may take; the second
-         * phase gets what remains of the decision's deadline.
+         * phase gets what remains of the decision's deadline. Unset, 40% of {@link #deadline()} (20 ms of 50).
          */
-        @WithDefault("20ms")
-        Duration firstPhaseDeadline();
+        Optional<Duration> firstPhaseDeadline();
 
         /** Kept in reserve for composing and writing the answer. */
         @WithDefault("3ms")

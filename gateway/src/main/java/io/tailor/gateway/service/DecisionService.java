@@ -29,6 +29,7 @@ import io.tailor.gateway.api.Degradation;
 import io.tailor.gateway.api.OffersWanted;
 import io.tailor.gateway.api.ShopperView;
 import io.tailor.gateway.client.DecisionClients;
+import io.tailor.gateway.config.DecideBudget;
 import io.tailor.gateway.config.GatewayConfig;
 import io.tailor.gateway.messaging.ExposuresProducer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class DecisionService {
     private final LastKnownGood lastKnown;
     private final ExposuresProducer exposures;
     private final MeterRegistry registry;
-    private final GatewayConfig.Decide config;
+    private final DecideBudget config;
 
     public DecisionService(
             DecisionClients clients,
@@ -77,7 +78,7 @@ public class DecisionService {
         this.lastKnown = lastKnown;
         this.exposures = exposures;
         this.registry = registry;
-        this.config = gateway.decide();
+        this.config = DecideBudget.of(gateway.decide());
     }
 
     /** The result of one service call, or its fallback and why. */
@@ -94,7 +95,7 @@ public class DecisionService {
         List<PlacementRequest> placements = request.placements() == null ? List.of() : request.placements();
         List<String> slots = request.slots() == null ? List.of() : request.slots();
 
-        Duration first = min(config.firstPhaseDeadline(), remaining(started));
+        Duration first = min(config.firstPhase(), remaining(started));
         Uni<Part<ProfileSummary>> profile = guard(
                 "profile-service",
                 "profile",
