@@ -18,7 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -116,6 +121,42 @@ public final class KafkaNode implements AutoCloseable {
                     throw new IllegalStateException("could not create topic " + topic, e);
                 }
             });
+        }
+    }
+
+    /**
+     * How many records every consumer group still has to read, per group: the end offset of each partition it has
+     * committed on minus its committed offset. Groups commit every few seconds, so a lag of zero read twice a few
+     * seconds apart means the consumers have caught up.
+     */
+    public Map<String, Long> consumerLag() {
+        try (Admin admin = admin()) {
+            Map<String, Long> lag = new java.util.TreeMap<>();
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                long behind = 0;
+                for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+                    if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
+                        behind += Math.max(
+                                0,
+                                ends.get(entry.getKey()).offset()
+                                        - entry.getValue().offset());
+                    }
+                }
+                lag.put(group.groupId(), behind);
+            }
+            return lag;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read consumer lag from " + bootstrapServers(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading consumer lag", e);
         }
     }
 

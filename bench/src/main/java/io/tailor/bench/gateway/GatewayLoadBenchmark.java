@@ -62,6 +62,7 @@ public final class GatewayLoadBenchmark {
     private final ObjectMapper json = TailorJson.mapper();
     private final List<String> customers;
     private final List<RetailCatalog.Product> products;
+    private final Map<String, Double> fallbacksBefore = new java.util.HashMap<>();
 
     private GatewayLoadBenchmark(URI gateway, List<String> customers, List<RetailCatalog.Product> products) {
         this.gateway = gateway;
@@ -119,9 +120,11 @@ public final class GatewayLoadBenchmark {
                     seeded.events(),
                     seeded.took().toMillis() / 1000.0);
             awaitApplied(profiles, seeded.events(), Duration.ofMinutes(5));
+            awaitCaughtUp(stack, Duration.ofMinutes(5));
 
             GatewayLoadBenchmark bench = new GatewayLoadBenchmark(gateway, customers, products);
             bench.warmUp();
+            bench.printCalls();
             for (double rate : rates) {
                 bench.openLoop("ping", rate, step, bench::ping);
                 bench.openLoop("decide", rate, step, bench::decide);
@@ -132,14 +135,46 @@ public final class GatewayLoadBenchmark {
         System.exit(0);
     }
 
+    /**
+     * Waits until every consumer group has read everything on its topics (twice in a row, a few seconds apart, since
+     * groups commit every few seconds), so decide is measured in steady state and not while the services still work
+     * through the seeded events.
+     */
+    private static void awaitCaughtUp(DevStack stack, Duration timeout) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        int quiet = 0;
+        Map<String, Long> lag = Map.of();
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(3_000);
+            lag = stack.kafka().consumerLag();
+            quiet = lag.values().stream().mapToLong(Long::longValue).sum() == 0 ? quiet + 1 : 0;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "consumers %s after %.1f s%s%n",
+                quiet >= 2 ? "caught up" : "still behind",
+                (System.nanoTime() - started) / 1e9,
+                quiet >= 2 ? "" : " " + lag);
+    }
+
+    /** Closed-loop decide calls from four threads for 30 s, so every JVM has compiled the decide path. */
     private void warmUp() throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int n = 0;
-        while (System.nanoTime() < until) {
-            http.send(decide(), HttpResponse.BodyHandlers.discarding());
-            n++;
+        AtomicLong n = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < until) {
+                    http.send(decide(), HttpResponse.BodyHandlers.discarding());
+                    n.incrementAndGet();
+                }
+                return null;
+            });
         }
-        System.out.printf(Locale.ROOT, "warm-up decide=%d%n", n);
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.MINUTES);
+        System.out.printf(Locale.ROOT, "warm-up decide=%d%n", n.get());
     }
 
     private HttpRequest ping() {
@@ -272,6 +307,20 @@ public final class GatewayLoadBenchmark {
                     (a, b) -> a + " " + b);
         }
         byService.forEach((k, v) -> System.out.println("  call " + k + " " + v));
+        // why parts fell back during this step (the gateway counts since it started)
+        Map<String, Double> reasons = new java.util.TreeMap<>();
+        for (String line : body.lines().toList()) {
+            if (line.startsWith("tailor_gateway_decide_fallbacks_total{")) {
+                String labels = line.substring(line.indexOf('{') + 1, line.indexOf('}'));
+                reasons.merge(
+                        label(labels, "part") + "/" + label(labels, "reason"),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)),
+                        Double::sum);
+            }
+        }
+        reasons.forEach((k, v) ->
+                System.out.printf(Locale.ROOT, "  fallbacks %s %.0f%n", k, v - fallbacksBefore.getOrDefault(k, 0.0)));
+        fallbacksBefore.putAll(reasons);
     }
 
     private static String label(String labels, String name) {
@@ -292,13 +341,18 @@ public final class GatewayLoadBenchmark {
         int batches = events / BATCH;
         AtomicLong next = new AtomicLong();
         Instant now = Instant.now();
+        // bodies are written before the clock starts: the load generator shares the two cores it measures
+        List<String> bodies = new ArrayList<>(batches);
+        for (int b = 0; b < batches; b++) {
+            bodies.add(json.writeValueAsString(Map.of("events", batch(b, now))));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long start = System.nanoTime();
         for (int w = 0; w < workers; w++) {
             pool.submit(() -> {
                 long b;
                 while ((b = next.getAndIncrement()) < batches) {
-                    String body = json.writeValueAsString(Map.of("events", batch(b, now)));
+                    String body = bodies.get((int) b);
                     HttpResponse<String> r = http.send(
                             HttpRequest.newBuilder(gateway.resolve("/v1/events"))
                                     .header("X-Tailor-Key", SECRET_KEY)
