@@ -60,6 +60,16 @@ class ShopperEventValidatorTest {
     }
 
     @Test
+    void aMissingEventInABatchIsNamedByItsPosition() {
+        assertThat(fields(validator.validate(null, "events[1]."))).containsExactly("events[1]");
+        assertThat(fields(validator.validate(null))).containsExactly("");
+        ShopperEvent empty = new ShopperEvent(null, null, null, null, null, null, null, null, null);
+        assertThat(fields(validator.validate(empty, "events[0].")))
+                .containsExactly(
+                        "events[0].eventId", "events[0].type", "events[0].occurredAt", "events[0].anonymousId");
+    }
+
+    @Test
     void refusesNegativePricesAndAbsurdQuantities() {
         List<Violation> violations =
                 validator.validate(event(EventType.ADD_TO_CART, product("p-1", new BigDecimal("-1"), 0)));

@@ -96,6 +96,38 @@ class EventsResourceTest {
     }
 
     @Test
+    void shapesThatDoNotBindDirectlyAreStillNamed() {
+        // a batch of one is still a batch: its fields are named under events[0]
+        String bad = view(UUID.randomUUID().toString(), "a-1").replace("2.55", "-2.55");
+        storefront()
+                .body("{\"events\":[" + bad + "]}")
+                .post("/v1/events")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("events[0].properties.price"));
+        storefront()
+                .body("{\"events\":null}")
+                .post("/v1/events")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("events"));
+        storefront()
+                .body("{\"events\":[" + view(UUID.randomUUID().toString(), "a-1") + ",null]}")
+                .post("/v1/events")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("events[1]"));
+        // events not first: a batch with another field is refused, not read as one event
+        storefront()
+                .body("{\"source\":\"x\",\"events\":[" + view(UUID.randomUUID().toString(), "a-1") + "]}")
+                .post("/v1/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        storefront().body("null").post("/v1/events").then().statusCode(400);
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         storefront()
                 .body("{\"eventId\": ")

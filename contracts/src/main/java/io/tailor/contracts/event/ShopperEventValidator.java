@@ -269,7 +269,10 @@ public final class ShopperEventValidator {
         }
 
         void add(String field, String message) {
-            violations.add(new Violation(prefix + field, message));
+            // the event itself (no field): "events[3]", not "events[3]."
+            String path =
+                    field.isEmpty() && prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix + field;
+            violations.add(new Violation(path, message));
         }
 
         void required(String field, String value) {
