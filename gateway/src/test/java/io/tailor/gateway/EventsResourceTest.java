@@ -96,7 +96,7 @@ class EventsResourceTest {
     }
 
     @Test
-    void shapesThatDoNotBindDirectlyAreStillNamed() {
+    void oddBatchShapesAreProblemsNamingTheField() {
         // a batch of one is still a batch: its fields are named under events[0]
         String bad = view(UUID.randomUUID().toString(), "a-1").replace("2.55", "-2.55");
         storefront()
@@ -117,7 +117,7 @@ class EventsResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("events[1]"));
-        // events not first: a batch with another field is refused, not read as one event
+        // a batch has only the field events
         storefront()
                 .body("{\"source\":\"x\",\"events\":[" + view(UUID.randomUUID().toString(), "a-1") + "]}")
                 .post("/v1/events")

@@ -66,7 +66,7 @@ public class DecisionService {
     private final LastKnownGood lastKnown;
     private final ExposuresProducer exposures;
     private final MeterRegistry registry;
-    private final DecideBudget config;
+    private final DecideBudget budget;
 
     public DecisionService(
             DecisionClients clients,
@@ -78,7 +78,7 @@ public class DecisionService {
         this.lastKnown = lastKnown;
         this.exposures = exposures;
         this.registry = registry;
-        this.config = DecideBudget.of(gateway.decide());
+        this.budget = DecideBudget.of(gateway.decide());
     }
 
     /** The result of one service call, or its fallback and why. */
@@ -95,7 +95,7 @@ public class DecisionService {
         List<PlacementRequest> placements = request.placements() == null ? List.of() : request.placements();
         List<String> slots = request.slots() == null ? List.of() : request.slots();
 
-        Duration first = min(config.firstPhase(), remaining(started));
+        Duration first = min(budget.firstPhase(), remaining(started));
         Uni<Part<ProfileSummary>> profile = guard(
                 "profile-service",
                 "profile",
@@ -202,7 +202,7 @@ public class DecisionService {
             List<OfferDecisionRequest.ProductInput> products,
             long started) {
         Duration left = remaining(started);
-        if (left.compareTo(config.offerMinimum()) < 0) {
+        if (left.compareTo(budget.offerMinimum()) < 0) {
             // too late to be worth asking: not asked, so a slow recommendation-service cannot open the offers breaker
             registry.counter(
                             "tailor.gateway.decide.fallbacks",
@@ -304,7 +304,7 @@ public class DecisionService {
 
     /** What is left of the decision's deadline, keeping the reserve for composing the answer. */
     private Duration remaining(long started) {
-        return config.deadline().minus(config.composeReserve()).minusNanos(System.nanoTime() - started);
+        return budget.deadline().minus(budget.composeReserve()).minusNanos(System.nanoTime() - started);
     }
 
     private static Duration min(Duration a, Duration b) {
