@@ -158,23 +158,45 @@ public final class GatewayLoadBenchmark {
                 quiet >= 2 ? "" : " " + lag);
     }
 
-    /** Closed-loop decide calls from four threads for 30 s, so every JVM has compiled the decide path. */
+    /**
+     * Closed-loop decide calls from four threads in 10 s windows until the JVMs have settled: at least 90 s, then until
+     * a window's throughput is within 5% of the one before (at most 180 s). Each window's count and median latency are
+     * printed, so a run shows how long the six JVMs took to compile the decide path.
+     */
     private void warmUp() throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        AtomicLong n = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        for (int t = 0; t < 4; t++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < until) {
-                    http.send(decide(), HttpResponse.BodyHandlers.discarding());
-                    n.incrementAndGet();
-                }
-                return null;
-            });
+        long started = System.nanoTime();
+        long previous = 0;
+        for (int window = 1; window <= 18; window++) {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            AtomicLong n = new AtomicLong();
+            Histogram latency = new ConcurrentHistogram(3);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            for (int t = 0; t < 4; t++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        long sent = System.nanoTime();
+                        http.send(decide(), HttpResponse.BodyHandlers.discarding());
+                        latency.recordValue((System.nanoTime() - sent) / 1_000);
+                        n.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(2, TimeUnit.MINUTES);
+            System.out.printf(
+                    Locale.ROOT,
+                    "warm-up window %d: decide=%d p50=%.1f ms%n",
+                    window,
+                    n.get(),
+                    latency.getValueAtPercentile(50) / 1000.0);
+            boolean settled = previous > 0 && Math.abs(n.get() - previous) <= previous * 0.05;
+            previous = n.get();
+            if (window >= 9 && settled) {
+                break;
+            }
         }
-        pool.shutdown();
-        pool.awaitTermination(2, TimeUnit.MINUTES);
-        System.out.printf(Locale.ROOT, "warm-up decide=%d%n", n.get());
+        System.out.printf(Locale.ROOT, "warm-up done after %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     private HttpRequest ping() {
