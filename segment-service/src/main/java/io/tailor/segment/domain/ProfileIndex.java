@@ -43,10 +43,22 @@ public final class ProfileIndex {
                 p.lastOrderAt() == null ? 0 : p.lastOrderAt().toEpochMilli());
     }
 
-    /** Keeps the entry unless a newer version is held. */
+    /**
+     * Keeps the entry unless a newer version is held. Only a version not held before counts as a change: both
+     * consumers of profile-changes put the same versions.
+     */
     public void put(Entry entry) {
-        entries.merge(entry.profileId(), entry, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
-        changes.incrementAndGet();
+        boolean[] newer = {false};
+        entries.compute(entry.profileId(), (id, old) -> {
+            if (old == null || entry.version() > old.version()) {
+                newer[0] = true;
+                return entry;
+            }
+            return entry.version() == old.version() ? entry : old;
+        });
+        if (newer[0]) {
+            changes.incrementAndGet();
+        }
     }
 
     public void put(ProfileSnapshot profile) {

@@ -50,6 +50,11 @@ public class ProfileChangesConsumer {
                         record.topic(), record.partition(), record.offset(), e.getOriginalMessage());
             }
         }
-        return index.ready().flatMap(ready -> memberships.onProfileChanges(changes));
+        // The changes enter this replica's index before they are decided: a segment this decision does not know
+        // yet is created after the index held them, so its backfill, which reads the index, decides them.
+        return index.ready().flatMap(ready -> {
+            index.apply(changes);
+            return memberships.onProfileChanges(changes);
+        });
     }
 }

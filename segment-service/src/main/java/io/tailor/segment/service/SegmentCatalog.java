@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +33,8 @@ public class SegmentCatalog {
 
     private final RuleEngine engine;
     private volatile State state = new State(List.of(), List.of(), Map.of(), Map.of());
+    private final AtomicLong started = new AtomicLong();
+    private long installed;
 
     public SegmentCatalog(RuleEngine engine) {
         this.engine = engine;
@@ -46,12 +49,21 @@ public class SegmentCatalog {
     }
 
     public Uni<Void> reload() {
-        return Panache.withSession(() -> Segment.<Segment>list("order by key"))
-                .invoke(this::replace)
-                .replaceWithVoid();
+        return Uni.createFrom().item(started::incrementAndGet).flatMap(reload -> Panache.withSession(
+                        () -> Segment.<Segment>list("order by key"))
+                .invoke(all -> replace(reload, all))
+                .replaceWithVoid());
     }
 
-    private void replace(List<Segment> all) {
+    /**
+     * Installs what a reload read, unless a reload that started later (and so read at least as much) was installed
+     * first: the periodic refresh must not put back the catalog as it was before a segment was saved here.
+     */
+    private synchronized void replace(long reload, List<Segment> all) {
+        if (reload < installed) {
+            return;
+        }
+        installed = reload;
         Map<String, SegmentRule> current = state.live(); // unchanged versions are not compiled again
         List<SegmentRule> profile = new ArrayList<>();
         List<SegmentRule> request = new ArrayList<>();
