@@ -81,12 +81,6 @@ public final class Platform implements AutoCloseable {
                 env.put("GATEWAY_PUBLIC_KEY", options.publicKey());
                 env.put("GATEWAY_SECRET_KEY", options.secretKey());
                 env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-                if (service.getKey().equals("gateway")) {
-                    // Six service JVMs share this machine's cores: one event loop in the gateway (Quarkus would start
-                    // two per core) keeps a decision's REST client calls on the thread that serves it instead of
-                    // handing each between loops (docs/benchmarks.md, gateway, 2026-12-06). Overridable via extraEnv.
-                    env.put("QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE", "1");
-                }
                 env.putAll(options.extraEnv());
                 environments.put(service.getKey(), env);
                 started.put(
