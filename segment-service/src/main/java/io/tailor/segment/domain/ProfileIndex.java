@@ -61,8 +61,12 @@ public final class ProfileIndex {
         }
     }
 
+    /** As {@link #put(Entry)}; a version already held is not encoded again (both consumers put each one). */
     public void put(ProfileSnapshot profile) {
-        put(entry(profile));
+        Entry held = entries.get(profile.profileId());
+        if (held == null || profile.version() > held.version()) {
+            put(entry(profile));
+        }
     }
 
     public void remove(String profileId) {

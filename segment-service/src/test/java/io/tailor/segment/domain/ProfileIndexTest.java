@@ -40,6 +40,43 @@ class ProfileIndexTest {
     }
 
     @Test
+    void aSnapshotOfAHeldVersionLeavesTheHeldEntry() {
+        ProfileIndex index = new ProfileIndex();
+        ProfileIndex.Entry held = entry("p1", 7, 3);
+        index.put(held);
+        index.takeChanges();
+        index.put(new io.tailor.contracts.profile.ProfileSnapshot(
+                "p1",
+                7,
+                null,
+                java.util.List.of(),
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+        assertThat(index.get("p1")).containsSame(held);
+        assertThat(index.takeChanges()).isZero();
+    }
+
+    @Test
     void removingCountsOnlyWhatWasHeld() {
         ProfileIndex index = new ProfileIndex();
         index.put(entry("p1", 1, 1));
