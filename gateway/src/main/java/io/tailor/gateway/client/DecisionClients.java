@@ -61,54 +61,59 @@ public class DecisionClients {
 
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<ProfileSummary> profile(ShopperRef shopper, Duration budget) {
-        return bounded(profiles.summary(shopper.anonymousId(), shopper.customerId()), deadlines.profile(), budget);
+    public Uni<ProfileSummary> profile(ShopperRef shopper, Deadline deadline) {
+        return bounded(profiles.summary(shopper.anonymousId(), shopper.customerId()), deadlines.profile(), deadline);
     }
 
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<SegmentLookupResponse> segments(SegmentLookupRequest request, Duration budget) {
-        return bounded(segments.lookup(request), deadlines.segment(), budget);
+    public Uni<SegmentLookupResponse> segments(SegmentLookupRequest request, Deadline deadline) {
+        return bounded(segments.lookup(request), deadlines.segment(), deadline);
     }
 
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<RecommendationResponse> recommendations(RecommendationRequest request, Duration budget) {
-        return bounded(recommendations.recommend(request), deadlines.recommendation(), budget);
+    public Uni<RecommendationResponse> recommendations(RecommendationRequest request, Deadline deadline) {
+        return bounded(recommendations.recommend(request), deadlines.recommendation(), deadline);
     }
 
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<ContentResponse> content(ContentRequest request, Duration budget) {
-        return bounded(content.decide(request), deadlines.content(), budget);
+    public Uni<ContentResponse> content(ContentRequest request, Deadline deadline) {
+        return bounded(content.decide(request), deadlines.content(), deadline);
     }
 
     /** Offers have their own breaker: a slow offer store must not cut content off, nor the reverse. */
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<OfferDecision> offers(OfferDecisionRequest request, Duration budget) {
-        return bounded(content.offers(request), deadlines.offer(), budget);
+    public Uni<OfferDecision> offers(OfferDecisionRequest request, Deadline deadline) {
+        return bounded(content.offers(request), deadlines.offer(), deadline);
     }
 
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = 0.75, delay = BREAKER_DELAY_MS)
     @Bulkhead(256)
-    public Uni<AssignmentResponse> experiments(AssignmentRequest request, Duration budget) {
-        return bounded(experiments.assign(request), deadlines.experiment(), budget);
+    public Uni<AssignmentResponse> experiments(AssignmentRequest request, Deadline deadline) {
+        return bounded(experiments.assign(request), deadlines.experiment(), deadline);
     }
 
     /**
-     * The call's result, or a timeout failure at the deadline. The HTTP exchange itself is not cancelled: it runs
-     * to its end (bounded by the client's read timeout) and returns its connection to the pool. Cancelling an
-     * in-flight REST client call can strand pooled connections (quarkusio/quarkus#49938), which would turn one
-     * slow moment into every later call timing out.
+     * The call's result, or a timeout failure when its own deadline or the decision's passes, whichever is first,
+     * counted from now. The HTTP exchange itself is not cancelled: it runs to its end (bounded by the client's read
+     * timeout) and returns its connection to the pool. Cancelling an in-flight REST client call can strand pooled
+     * connections (quarkusio/quarkus#49938), which would turn one slow moment into every later call timing out.
      */
-    private <T> Uni<T> bounded(Uni<T> call, Duration deadline, Duration budget) {
-        Duration cap = deadline.compareTo(budget) < 0 ? deadline : budget;
+    private static <T> Uni<T> bounded(Uni<T> call, Duration callDeadline, Deadline deadline) {
+        Duration cap = deadline.capFor(callDeadline);
         if (cap.isNegative() || cap.isZero()) {
             return Uni.createFrom().failure(new java.util.concurrent.TimeoutException("no time left"));
         }
         java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
         call.subscribe().with(result::complete, result::completeExceptionally);
-        return Uni.createFrom().completionStage(result).ifNoItem().after(cap).fail();
+        return Uni.createFrom()
+                .completionStage(result)
+                .ifNoItem()
+                .after(cap)
+                .on(deadline.timers())
+                .fail();
     }
 }

@@ -28,12 +28,12 @@ import io.tailor.gateway.api.DecideResponse;
 import io.tailor.gateway.api.Degradation;
 import io.tailor.gateway.api.OffersWanted;
 import io.tailor.gateway.api.ShopperView;
+import io.tailor.gateway.client.Deadline;
 import io.tailor.gateway.client.DecisionClients;
 import io.tailor.gateway.config.DecideBudget;
 import io.tailor.gateway.config.GatewayConfig;
 import io.tailor.gateway.messaging.ExposuresProducer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,8 +54,8 @@ import org.jboss.logging.Logger;
  * assignments (the global holdout) — both answer from memory and Redis in about a millisecond. Then, knowing whether
  * this shopper may be personalized, segments, recommendations and content, each told so; when the page asks for
  * offers, content-service prices the page's products and, once recommendations are in, the recommended ones (so the
- * offers call gets what is left of the deadline). Every call has its own
- * deadline, capped by what remains of the decision's; a late or failed call is served by its documented fallback and
+ * offers call gets what is left of the deadline). Every call has its own deadline, capped when it starts by what
+ * remains of the decision's ({@link Deadline}); a late or failed call is served by its documented fallback and
  * listed in {@code degraded}, so the storefront always gets a complete answer in time.
  */
 @ApplicationScoped
@@ -97,7 +97,9 @@ public class DecisionService {
         List<PlacementRequest> placements = request.placements() == null ? List.of() : request.placements();
         List<String> slots = request.slots() == null ? List.of() : request.slots();
 
-        Duration first = min(budget.firstPhase(), remaining(started));
+        // every call answers by the deadline less the reserve for composing and writing the answer
+        Deadline deadline = Deadline.of(started, budget.deadline().minus(budget.composeReserve()));
+        Deadline first = deadline.atMost(budget.firstPhase());
         Uni<Part<ProfileSummary>> profile = guard(
                 "profile-service",
                 "profile",
@@ -117,7 +119,7 @@ public class DecisionService {
                 .asTuple()
                 .map(t -> new FirstPhase(t.getItem1(), t.getItem2()))
                 .flatMap(phase ->
-                        second(decisionId, shopper, context, placements, slots, request.offers(), phase, started));
+                        second(decisionId, shopper, context, placements, slots, request.offers(), phase, deadline));
     }
 
     private Uni<DecideResponse> second(
@@ -128,7 +130,7 @@ public class DecisionService {
             List<String> slots,
             OffersWanted offersWanted,
             FirstPhase phase,
-            long started) {
+            Deadline deadline) {
         ProfileSummary summary = phase.profile().value();
         boolean holdout = phase.experiments().value().holdout();
         String notPersonalized = holdout ? "holdout" : !summary.personalizationAllowed() ? "no_consent" : null;
@@ -137,15 +139,13 @@ public class DecisionService {
             registry.counter("tailor.gateway.decide.not_personalized", "reason", notPersonalized)
                     .increment();
         }
-        Duration budget = remaining(started);
-
         Uni<Part<SegmentLookupResponse>> segments = !personalize
                 ? Uni.createFrom().item(new Part<>(new SegmentLookupResponse(summary.profileId(), List.of()), null))
                 : guard(
                         "segment-service",
                         "segments",
                         "no_segments",
-                        () -> clients.segments(new SegmentLookupRequest(shopper, context), budget),
+                        () -> clients.segments(new SegmentLookupRequest(shopper, context), deadline),
                         () -> new SegmentLookupResponse(null, List.of()));
         Uni<Part<RecommendationResponse>> recommendations = placements.isEmpty()
                 ? Uni.createFrom().item(new Part<>(new RecommendationResponse(List.of()), null))
@@ -154,7 +154,7 @@ public class DecisionService {
                                 "recommendations",
                                 "last_known_popular",
                                 () -> clients.recommendations(
-                                        new RecommendationRequest(shopper, context, placements, personalize), budget),
+                                        new RecommendationRequest(shopper, context, placements, personalize), deadline),
                                 () -> lastKnownPlacements(placements))
                         .memoize()
                         .indefinitely();
@@ -164,7 +164,7 @@ public class DecisionService {
                         "content-service",
                         "content",
                         "last_known_default",
-                        () -> clients.content(new ContentRequest(shopper, context, slots, personalize), budget),
+                        () -> clients.content(new ContentRequest(shopper, context, slots, personalize), deadline),
                         () -> lastKnownSlots(slots));
 
         Uni<Part<OfferDecision>> offers;
@@ -172,9 +172,9 @@ public class DecisionService {
             offers = Uni.createFrom().item(new Part<>(new OfferDecision(List.of()), null));
         } else if (offersWanted.recommendationsPriced() && !placements.isEmpty()) {
             offers = recommendations.flatMap(
-                    r -> offers(shopper, context, personalize, offerProducts(offersWanted, r.value()), started));
+                    r -> offers(shopper, context, personalize, offerProducts(offersWanted, r.value()), deadline));
         } else {
-            offers = offers(shopper, context, personalize, offerProducts(offersWanted, null), started);
+            offers = offers(shopper, context, personalize, offerProducts(offersWanted, null), deadline);
         }
 
         return Uni.combine()
@@ -190,7 +190,7 @@ public class DecisionService {
                         t.getItem2(),
                         t.getItem3(),
                         t.getItem4(),
-                        started));
+                        deadline.startedNanos()));
     }
 
     /**
@@ -202,9 +202,8 @@ public class DecisionService {
             RequestContext context,
             boolean personalize,
             List<OfferDecisionRequest.ProductInput> products,
-            long started) {
-        Duration left = remaining(started);
-        if (left.compareTo(budget.offerMinimum()) < 0) {
+            Deadline deadline) {
+        if (deadline.remaining().compareTo(budget.offerMinimum()) < 0) {
             // too late to be worth asking: not asked, so a slow recommendation-service cannot open the offers breaker
             registry.counter(
                             "tailor.gateway.decide.fallbacks",
@@ -224,7 +223,7 @@ public class DecisionService {
                 "content-service",
                 "offers",
                 "regular_prices",
-                () -> clients.offers(new OfferDecisionRequest(shopper, context, products, personalize), left),
+                () -> clients.offers(new OfferDecisionRequest(shopper, context, products, personalize), deadline),
                 () -> new OfferDecision(List.of()));
     }
 
@@ -302,15 +301,6 @@ public class DecisionService {
                 assignments,
                 degraded,
                 tookMs);
-    }
-
-    /** What is left of the decision's deadline, keeping the reserve for composing the answer. */
-    private Duration remaining(long started) {
-        return budget.deadline().minus(budget.composeReserve()).minusNanos(System.nanoTime() - started);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**
