@@ -351,6 +351,7 @@ class PlatformIT {
         assertThat(decide("e2e-unknown-" + UUID.randomUUID()).getString("slots[0].matchedRule"))
                 .isEqualTo("default");
         for (String service : BACKING_SERVICES) {
+            awaitSettled(shopper);
             platform.stop(service);
             try {
                 // each decision is in time and whole; at least one shows the stopped service as the only part served
@@ -380,6 +381,32 @@ class PlatformIT {
             }
             awaitComposed(shopper, "first-time-visitor");
         }
+    }
+
+    /** Consecutive whole, in-time decisions that show the platform has settled. */
+    private static final int SETTLED_STREAK = 10;
+
+    /**
+     * Waits until {@value #SETTLED_STREAK} decisions in a row are whole and within the deadline. The previous test
+     * (seeding the demo store) and the restart of the previously stopped service leave the machine compiling and
+     * catching up for a while; with a two-core machine busy, the JVMs waited up to 47 ms to reach a safepoint, which no
+     * deadline can hide. Stopping the next service only once decisions are timely again keeps what this test measures
+     * — how the gateway answers with one service down — apart from that background load.
+     */
+    private static void awaitSettled(String shopper) {
+        int[] streak = {0};
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    JsonPath d = decide(shopper);
+                    boolean timely = d.getList("degraded").isEmpty() && d.getLong("tookMs") <= DEADLINE_MS;
+                    streak[0] = timely ? streak[0] + 1 : 0;
+                    assertThat(streak[0])
+                            .as(
+                                    "whole decisions in time in a row, last %d ms, degraded %s",
+                                    d.getLong("tookMs"), d.getList("degraded"))
+                            .isGreaterThanOrEqualTo(SETTLED_STREAK);
+                });
     }
 
     @Test
@@ -493,7 +520,9 @@ class PlatformIT {
                             .statusCode(200)
                             .extract()
                             .jsonPath();
-                    assertThat(decision.getList("degraded.fallback")).doesNotContain("regular_prices");
+                    assertThat(decision.getList("degraded.fallback"))
+                            .as("degraded %s", decision.getList("degraded"))
+                            .doesNotContain("regular_prices");
                     assertThat(decision.getString(mug + ".offerPrice")).isEqualTo(price);
                     assertThat(decision.getBoolean(mug + ".pinned")).isTrue();
                 });
