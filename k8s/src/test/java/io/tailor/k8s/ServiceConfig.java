@@ -26,8 +26,8 @@ final class ServiceConfig {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    /** Variables any JVM-based service reads without a property (the JVM itself). */
-    private static final Set<String> PROCESS_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    /** Variables any JVM-based service reads without a property (the JVM and its java launcher). */
+    private static final Set<String> PROCESS_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
     private final String service;
     private final Map<String, String> properties;
