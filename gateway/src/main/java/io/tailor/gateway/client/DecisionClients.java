@@ -108,12 +108,20 @@ public class DecisionClients {
             return Uni.createFrom().failure(new java.util.concurrent.TimeoutException("no time left"));
         }
         java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
-        call.subscribe().with(result::complete, result::completeExceptionally);
-        return Uni.createFrom()
-                .completionStage(result)
-                .ifNoItem()
-                .after(cap)
-                .on(deadline.timers())
-                .fail();
+        java.util.concurrent.ScheduledFuture<?> timeout = deadline.schedule(
+                () -> result.completeExceptionally(
+                        new java.util.concurrent.TimeoutException("no answer within " + cap.toMillis() + " ms")),
+                cap);
+        call.subscribe()
+                .with(
+                        item -> {
+                            timeout.cancel(false);
+                            result.complete(item);
+                        },
+                        failure -> {
+                            timeout.cancel(false);
+                            result.completeExceptionally(failure);
+                        });
+        return Uni.createFrom().completionStage(result);
     }
 }
