@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the component tests share: publishing profiles as profile-service does, and reading memberships. */
-final class SegmentTestSupport {
+public final class SegmentTestSupport {
 
     static final ObjectMapper JSON = TailorJson.mapper();
 
@@ -69,7 +69,7 @@ final class SegmentTestSupport {
     }
 
     /** A profile of a shopper with these orders, tagged with the test run (trait run). */
-    static ProfileSnapshot profile(String id, String run, long version, int orders, double spend) {
+    public static ProfileSnapshot profile(String id, String run, long version, int orders, double spend) {
         return profile(id, run, version, orders, spend, io.tailor.contracts.profile.ConsentState.UNKNOWN);
     }
 

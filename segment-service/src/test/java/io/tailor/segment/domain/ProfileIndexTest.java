@@ -45,33 +45,7 @@ class ProfileIndexTest {
         ProfileIndex.Entry held = entry("p1", 7, 3);
         index.put(held);
         index.takeChanges();
-        index.put(new io.tailor.contracts.profile.ProfileSnapshot(
-                "p1",
-                7,
-                null,
-                java.util.List.of(),
-                null,
-                null,
-                null,
-                null,
-                0,
-                0,
-                0,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+        index.put(io.tailor.segment.SegmentTestSupport.profile("p1", "index-test", 7, 0, 0));
         assertThat(index.get("p1")).containsSame(held);
         assertThat(index.takeChanges()).isZero();
     }
