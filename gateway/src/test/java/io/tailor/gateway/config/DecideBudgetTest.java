@@ -31,7 +31,7 @@ class DecideBudgetTest {
         assertThat(budget.content()).isEqualTo(Duration.ofMillis(150));
         assertThat(budget.recommendation()).isEqualTo(Duration.ofMillis(90));
         assertThat(budget.offerMinimum()).isEqualTo(Duration.ofMillis(5));
-        assertThat(budget.composeReserve()).isEqualTo(Duration.ofMillis(3));
+        assertThat(budget.composeReserve()).isEqualTo(Duration.ofMillis(10));
     }
 
     /** The decide settings with the given deadline and per-call deadlines; the rest at their defaults. */
@@ -42,7 +42,7 @@ class DecideBudgetTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "deadline" -> deadline;
                     case "offerMinimum" -> Duration.ofMillis(5);
-                    case "composeReserve" -> Duration.ofMillis(3);
+                    case "composeReserve" -> Duration.ofMillis(10);
                     case "maxPlacements", "maxSlots" -> 10;
                     default -> Optional.ofNullable(set.get(method.getName()));
                 });
