@@ -501,8 +501,11 @@ class PlatformIT {
                 .jsonPath();
         assertThat(again.getString("offers.find { it.offerKey == '" + key + "' }.prices[0].offerPrice"))
                 .isEqualTo(price);
-        // the same offers and pinned price inside the page's one decide call (retried while the services restarted
-        // by the previous test are still warming up and decide serves fallbacks)
+        // the same offers and pinned price inside the page's one decide call, retried while the services restarted
+        // by the previous tests are still warming up and decide serves fallbacks. content-service was restarted
+        // with its offers path never run since: at one decision a second it stayed interpreted, and slower than the
+        // offers call's deadline, for the whole minute (CI, 2026-12-07), so the retries come five times a second
+        // (a page's traffic, which is what warms a restarted service in production).
         String decideWithOffers =
                 """
                 {"anonymousId":"%s","context":{"pageType":"product","productId":"e2e-offer-mug"},
@@ -512,7 +515,7 @@ class PlatformIT {
                         .formatted(shopper);
         String mug = "offers.find { it.offerKey == '" + key + "' }.prices.find { it.productId == 'e2e-offer-mug' }";
         await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     JsonPath decision = storefront()
                             .body(decideWithOffers)
