@@ -127,6 +127,31 @@ class OfferApiTest {
     }
 
     @Test
+    void aChangeToAnOfferIsDecidedAtOnceAndOnlyInItsWindow() {
+        String segment = "seg-" + UUID.randomUUID();
+        String offer = "o-" + UUID.randomUUID();
+        String product = "shoe-" + UUID.randomUUID();
+        String shopper = shopperIn(segment);
+        // not started yet: the in-memory copy rules it out, as the database did
+        put(offer, percentage(segment, "10", product, ",\"start\":\"2099-01-01T00:00:00Z\""))
+                .statusCode(200);
+        decide(request(shopper, product, "100")).statusCode(200).body("offers", hasSize(0));
+        // started: shown on the very next decision
+        put(offer, percentage(segment, "10", product, "")).statusCode(200);
+        decide(request(shopper, product, "100"))
+                .statusCode(200)
+                .body("offers.offerKey", org.hamcrest.Matchers.contains(offer))
+                .body("offers[0].prices[0].offerPrice", equalTo(90.0f));
+        // disabled: gone on the very next decision, and nothing more is audited
+        put(offer, percentage(segment, "10", product, ",\"active\":false")).statusCode(200);
+        decide(request(shopper, product, "100")).statusCode(200).body("offers", hasSize(0));
+        given().get("/v1/offers/" + offer + "/audit?limit=10")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1));
+    }
+
+    @Test
     void aShopperSeesAtMostTheConfiguredNumberOfOffers() {
         String segment = "seg-" + UUID.randomUUID();
         String shopper = shopperIn(segment);

@@ -28,7 +28,8 @@ import org.HdrHistogram.Histogram;
  * The packaged content-service on a throw-away dev stack: 5 slots with {@code variantsPerSlot} active variants each
  * (the targeting mix of {@link SlotDecisionBenchmark}), then {@code POST /v1/content/decide} for all 5 slots from one
  * client, for shoppers with segment memberships in Redis. Prints the round trip (HTTP on loopback, alias and
- * membership reads in Redis, the choice). segment-service is played by a
+ * membership reads in Redis, the choice). Then {@code POST /v1/offers/decide} with two segment-targeted offers, for
+ * shoppers no offer targets and for shoppers one does. segment-service is played by a
  * stub that knows every segment (the check on save is not what is measured).
  *
  * <p>Usage: {@code ./bench/run.sh content.ContentDecideLatencyBenchmark [decisions=20000] [variantsPerSlot=40]}
@@ -50,9 +51,11 @@ public final class ContentDecideLatencyBenchmark {
         try (DevStack stack = BenchSupport.stack("content-decide");
                 AutoCloseable stop = BenchSupport.closeOnExit(stack, () -> segments.stop(0))) {
             Map<String, String> env = new LinkedHashMap<>(stack.serviceEnvironment("content"));
-            env.put(
-                    "SEGMENT_SERVICE_URL",
-                    "http://127.0.0.1:" + segments.getAddress().getPort());
+            String stubUrl = "http://127.0.0.1:" + segments.getAddress().getPort();
+            env.put("SEGMENT_SERVICE_URL", stubUrl);
+            env.put("RECOMMENDATION_SERVICE_URL", stubUrl);
+            env.put("EXPERIMENT_SERVICE_URL", stubUrl);
+            env.put("CONTENT_MESSAGES_UNSUBSCRIBE_SECRET", "benchmark-unsubscribe-secret");
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             try (ServiceProcess service = ServiceProcess.start(
                     "content-service",
@@ -163,6 +166,64 @@ public final class ContentDecideLatencyBenchmark {
                 decisions,
                 filled);
         System.out.println(BenchSupport.latencies("decide round trip (5 slots)", micros));
+        offers(url, http, shoppers, decisions);
+    }
+
+    /**
+     * {@code POST /v1/offers/decide} on a product page, after two offers for two of the 40 segments are saved: first
+     * for shoppers no offer targets (most pages, for most shoppers), then for shoppers an offer is shown to (read
+     * back, priced and audited in PostgreSQL).
+     */
+    private static void offers(URI url, HttpClient http, int shoppers, int decisions) throws Exception {
+        for (int o = 0; o < 2; o++) {
+            String offer = "{\"kind\":\"percentage\",\"name\":\"Bench " + o + "\",\"percentOff\":10,"
+                    + "\"products\":{\"productIds\":[\"bench-product-" + o + "\"]},"
+                    + "\"targeting\":{\"segments\":[\"segment-" + (10 + o) + "\"]}}";
+            HttpResponse<String> put = http.send(
+                    HttpRequest.newBuilder(url.resolve("/v1/offers/bench-offer-" + o))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(offer))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (put.statusCode() != 200) {
+                throw new IllegalStateException("offer not saved: " + put.statusCode() + " " + put.body());
+            }
+        }
+        // shopper i is in segment-(10 + i % 40): i % 40 < 2 is targeted by an offer
+        for (boolean targeted : new boolean[] {false, true}) {
+            Histogram micros = BenchSupport.histogram();
+            int shown = 0;
+            for (int round = 0; round < 2; round++) { // warm-up, then measure
+                micros.reset();
+                shown = 0;
+                int n = round == 0 ? Math.min(5000, decisions) : decisions;
+                for (int d = 0; d < n; d++) {
+                    int i = targeted ? (d * 40 + d % 2) % shoppers : (d % (shoppers / 40)) * 40 + 2 + d % 38;
+                    String body = "{\"shopper\":{\"anonymousId\":\"bench-a-" + i
+                            + "\"},\"context\":{\"pageType\":\"product\"},\"products\":[{\"productId\":"
+                            + "\"bench-product-" + d % 2 + "\",\"price\":20}]}";
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(url.resolve("/v1/offers/decide"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    micros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("offers decide failed: " + r.statusCode() + " " + r.body());
+                    }
+                    shown += r.body().split("\"offerKey\"", -1).length - 1;
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "offers decide over HTTP, %s: %d decisions, %d offers shown%n",
+                    targeted ? "shoppers an offer targets" : "shoppers no offer targets",
+                    decisions,
+                    shown);
+            System.out.println(BenchSupport.latencies("offers decide round trip", micros));
+        }
     }
 
     /** Sends commands to Redis in one pipeline (RESP over a socket) and reads one reply line each. */

@@ -57,13 +57,16 @@ public class OfferAdminService {
     private final ObjectReader strict;
     private final OfferValidator validator;
     private final SegmentCheck segments;
+    private final OfferCatalog catalog;
     private final Clock clock;
 
-    public OfferAdminService(ObjectMapper mapper, OffersConfig config, SegmentCheck segments, Clock clock) {
+    public OfferAdminService(
+            ObjectMapper mapper, OffersConfig config, SegmentCheck segments, OfferCatalog catalog, Clock clock) {
         this.mapper = mapper;
         this.strict = mapper.readerFor(OfferDefinition.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = new OfferValidator(config.maxDiscountPercent());
         this.segments = segments;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -92,41 +95,43 @@ public class OfferAdminService {
             }
         }
         OfferDefinition checked = offer;
-        return segments.unknown(segmentFields).flatMap(unknown -> {
-            if (!unknown.isEmpty()) {
-                throw ProblemException.invalid(unknown);
-            }
-            return Panache.withTransaction(() -> Offer.<Offer>listAll().flatMap(all -> {
-                Map<String, OfferDefinition> others = new LinkedHashMap<>();
-                Offer existing = null;
-                for (Offer o : all) {
-                    if (o.key.equals(key)) {
-                        existing = o;
-                    } else {
-                        others.put(o.key, definition(o));
+        return segments.unknown(segmentFields)
+                .flatMap(unknown -> {
+                    if (!unknown.isEmpty()) {
+                        throw ProblemException.invalid(unknown);
                     }
-                }
-                List<Violation> clashes = PriceConsistency.check(key, checked, others);
-                if (!clashes.isEmpty()) {
-                    throw new ProblemException(
-                            409,
-                            "conflict",
-                            "Inconsistent prices",
-                            clashes.getFirst().message(),
-                            clashes);
-                }
-                Offer o = existing != null ? existing : new Offer();
-                o.key = key;
-                o.name = checked.name();
-                o.kind = checked.kind();
-                o.definition = json(checked);
-                o.startsAt = checked.start();
-                o.endsAt = checked.end();
-                o.active = checked.enabled();
-                o.updatedAt = clock.instant();
-                return (existing != null ? Uni.createFrom().item(o) : o.<Offer>persist()).map(this::view);
-            }));
-        });
+                    return Panache.withTransaction(() -> Offer.<Offer>listAll().flatMap(all -> {
+                        Map<String, OfferDefinition> others = new LinkedHashMap<>();
+                        Offer existing = null;
+                        for (Offer o : all) {
+                            if (o.key.equals(key)) {
+                                existing = o;
+                            } else {
+                                others.put(o.key, definition(o));
+                            }
+                        }
+                        List<Violation> clashes = PriceConsistency.check(key, checked, others);
+                        if (!clashes.isEmpty()) {
+                            throw new ProblemException(
+                                    409,
+                                    "conflict",
+                                    "Inconsistent prices",
+                                    clashes.getFirst().message(),
+                                    clashes);
+                        }
+                        Offer o = existing != null ? existing : new Offer();
+                        o.key = key;
+                        o.name = checked.name();
+                        o.kind = checked.kind();
+                        o.definition = json(checked);
+                        o.startsAt = checked.start();
+                        o.endsAt = checked.end();
+                        o.active = checked.enabled();
+                        o.updatedAt = clock.instant();
+                        return (existing != null ? Uni.createFrom().item(o) : o.<Offer>persist()).map(this::view);
+                    }));
+                })
+                .call(catalog::reload);
     }
 
     @WithSession

@@ -40,13 +40,19 @@ public class OfferDecisionService {
 
     private final ShopperStateReader shoppers;
     private final OfferAdminService admin;
+    private final OfferCatalog catalog;
     private final OffersConfig config;
     private final Clock clock;
 
     public OfferDecisionService(
-            ShopperStateReader shoppers, OfferAdminService admin, OffersConfig config, Clock clock) {
+            ShopperStateReader shoppers,
+            OfferAdminService admin,
+            OfferCatalog catalog,
+            OffersConfig config,
+            Clock clock) {
         this.shoppers = shoppers;
         this.admin = admin;
+        this.catalog = catalog;
         this.config = config;
         this.clock = clock;
     }
@@ -65,6 +71,9 @@ public class OfferDecisionService {
         return shopperState.flatMap(state -> {
             Optional<String> profileId = state.profileId();
             Map<String, Instant> memberships = state.memberships();
+            if (!catalog.anyMayMatch(memberships, context, now, personalized)) {
+                return Uni.createFrom().item(new OfferDecision(List.of()));
+            }
             return Panache.withTransaction(() -> Offer.<Offer>list(
                             "active = true and (startsAt is null or startsAt <= ?1) and (endsAt is null or endsAt > ?1)",
                             now)
@@ -72,11 +81,7 @@ public class OfferDecisionService {
                         List<Candidate> candidates = new ArrayList<>();
                         for (Offer o : offers) {
                             OfferDefinition d = admin.definition(o);
-                            TargetingRule rule = TargetingRule.of(d.targeting());
-                            if (!personalized && rule.specificity() > 0) {
-                                continue;
-                            }
-                            rule.match(memberships, context, now)
+                            matchedRule(TargetingRule.of(d.targeting()), personalized, memberships, context, now)
                                     .ifPresent(r -> candidates.add(new Candidate(o, d, r)));
                         }
                         candidates.sort(Comparator.comparingInt(
@@ -93,6 +98,22 @@ public class OfferDecisionService {
                                         show(candidates, history, items, shopper, profileId.orElse(null), now));
                     }));
         });
+    }
+
+    /**
+     * The rule by which an offer's targeting matches this shopper on this page, if it does; a shopper who may not be
+     * personalized is only matched by offers for everyone.
+     */
+    static Optional<String> matchedRule(
+            TargetingRule rule,
+            boolean personalized,
+            Map<String, Instant> memberships,
+            RequestContext context,
+            Instant now) {
+        if (!personalized && rule.specificity() > 0) {
+            return Optional.empty();
+        }
+        return rule.match(memberships, context, now);
     }
 
     private Uni<OfferDecision> show(
