@@ -126,26 +126,33 @@ class OfferApiTest {
                 .body("offers", hasSize(0));
     }
 
+    /** A new segment with a shopper in it, and keys for an offer and a product of its own. */
+    private record Case(String segment, String shopper, String offer, String product) {}
+
+    private Case newCase() {
+        String segment = "seg-" + UUID.randomUUID();
+        return new Case(segment, shopperIn(segment), "o-" + UUID.randomUUID(), "shoe-" + UUID.randomUUID());
+    }
+
     @Test
     void aChangeToAnOfferIsDecidedAtOnceAndOnlyInItsWindow() {
-        String segment = "seg-" + UUID.randomUUID();
-        String offer = "o-" + UUID.randomUUID();
-        String product = "shoe-" + UUID.randomUUID();
-        String shopper = shopperIn(segment);
+        Case c = newCase();
+        String request = request(c.shopper(), c.product(), "100");
         // not started yet: the in-memory copy rules it out, as the database did
-        put(offer, percentage(segment, "10", product, ",\"start\":\"2099-01-01T00:00:00Z\""))
+        put(c.offer(), percentage(c.segment(), "10", c.product(), ",\"start\":\"2099-01-01T00:00:00Z\""))
                 .statusCode(200);
-        decide(request(shopper, product, "100")).statusCode(200).body("offers", hasSize(0));
+        decide(request).statusCode(200).body("offers", hasSize(0));
         // started: shown on the very next decision
-        put(offer, percentage(segment, "10", product, "")).statusCode(200);
-        decide(request(shopper, product, "100"))
+        put(c.offer(), percentage(c.segment(), "10", c.product(), "")).statusCode(200);
+        decide(request)
                 .statusCode(200)
-                .body("offers.offerKey", org.hamcrest.Matchers.contains(offer))
+                .body("offers.offerKey", org.hamcrest.Matchers.contains(c.offer()))
                 .body("offers[0].prices[0].offerPrice", equalTo(90.0f));
         // disabled: gone on the very next decision, and nothing more is audited
-        put(offer, percentage(segment, "10", product, ",\"active\":false")).statusCode(200);
-        decide(request(shopper, product, "100")).statusCode(200).body("offers", hasSize(0));
-        given().get("/v1/offers/" + offer + "/audit?limit=10")
+        put(c.offer(), percentage(c.segment(), "10", c.product(), ",\"active\":false"))
+                .statusCode(200);
+        decide(request).statusCode(200).body("offers", hasSize(0));
+        given().get("/v1/offers/" + c.offer() + "/audit?limit=10")
                 .then()
                 .statusCode(200)
                 .body("", hasSize(1));

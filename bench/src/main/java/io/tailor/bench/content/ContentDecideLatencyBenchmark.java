@@ -137,28 +137,14 @@ public final class ContentDecideLatencyBenchmark {
         };
         String slotList = json.writeValueAsString(slots);
         Histogram micros = BenchSupport.histogram();
-        int filled = 0;
-        for (int round = 0; round < 2; round++) { // warm-up, then measure
-            micros.reset();
-            filled = 0;
-            int n = round == 0 ? Math.min(5000, decisions) : decisions;
-            for (int d = 0; d < n; d++) {
-                String body = "{\"shopper\":{\"anonymousId\":\"bench-a-" + (d % shoppers) + "\"},\"context\":"
-                        + contexts[d % contexts.length] + ",\"slots\":" + slotList + "}";
-                long t0 = System.nanoTime();
-                HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(url.resolve("/v1/content/decide"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                micros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("decide failed: " + r.statusCode() + " " + r.body());
-                }
-                filled += r.body().split("\"variantKey\"", -1).length - 1;
-            }
-        }
+        int filled = measure(
+                http,
+                url.resolve("/v1/content/decide"),
+                decisions,
+                d -> "{\"shopper\":{\"anonymousId\":\"bench-a-" + (d % shoppers) + "\"},\"context\":"
+                        + contexts[d % contexts.length] + ",\"slots\":" + slotList + "}",
+                "\"variantKey\"",
+                micros);
         System.out.printf(
                 Locale.ROOT,
                 "content decide over HTTP: 5 slots x %d variants, %d decisions, %d slots filled%n",
@@ -192,30 +178,18 @@ public final class ContentDecideLatencyBenchmark {
         // shopper i is in segment-(10 + i % 40): i % 40 < 2 is targeted by an offer
         for (boolean targeted : new boolean[] {false, true}) {
             Histogram micros = BenchSupport.histogram();
-            int shown = 0;
-            for (int round = 0; round < 2; round++) { // warm-up, then measure
-                micros.reset();
-                shown = 0;
-                int n = round == 0 ? Math.min(5000, decisions) : decisions;
-                for (int d = 0; d < n; d++) {
-                    int i = targeted ? (d * 40 + d % 2) % shoppers : (d % (shoppers / 40)) * 40 + 2 + d % 38;
-                    String body = "{\"shopper\":{\"anonymousId\":\"bench-a-" + i
-                            + "\"},\"context\":{\"pageType\":\"product\"},\"products\":[{\"productId\":"
-                            + "\"bench-product-" + d % 2 + "\",\"price\":20}]}";
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(
-                            HttpRequest.newBuilder(url.resolve("/v1/offers/decide"))
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    micros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("offers decide failed: " + r.statusCode() + " " + r.body());
-                    }
-                    shown += r.body().split("\"offerKey\"", -1).length - 1;
-                }
-            }
+            int shown = measure(
+                    http,
+                    url.resolve("/v1/offers/decide"),
+                    decisions,
+                    d -> {
+                        int i = targeted ? (d * 40 + d % 2) % shoppers : (d % (shoppers / 40)) * 40 + 2 + d % 38;
+                        return "{\"shopper\":{\"anonymousId\":\"bench-a-" + i
+                                + "\"},\"context\":{\"pageType\":\"product\"},\"products\":[{\"productId\":"
+                                + "\"bench-product-" + d % 2 + "\",\"price\":20}]}";
+                    },
+                    "\"offerKey\"",
+                    micros);
             System.out.printf(
                     Locale.ROOT,
                     "offers decide over HTTP, %s: %d decisions, %d offers shown%n",
@@ -224,6 +198,40 @@ public final class ContentDecideLatencyBenchmark {
                     shown);
             System.out.println(BenchSupport.latencies("offers decide round trip", micros));
         }
+    }
+
+    /**
+     * Posts {@code body.apply(d)} to {@code endpoint}: {@code min(5000, decisions)} times to warm up, then
+     * {@code decisions} times timed into {@code micros}. Returns how often {@code counted} occurs in the timed answers.
+     */
+    private static int measure(
+            HttpClient http,
+            URI endpoint,
+            int decisions,
+            java.util.function.IntFunction<String> body,
+            String counted,
+            Histogram micros)
+            throws Exception {
+        int found = 0;
+        for (int round = 0; round < 2; round++) { // warm-up, then measure
+            micros.reset();
+            found = 0;
+            int n = round == 0 ? Math.min(5000, decisions) : decisions;
+            for (int d = 0; d < n; d++) {
+                HttpRequest request = HttpRequest.newBuilder(endpoint)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.apply(d)))
+                        .build();
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                micros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(endpoint + " failed: " + r.statusCode() + " " + r.body());
+                }
+                found += r.body().split(java.util.regex.Pattern.quote(counted), -1).length - 1;
+            }
+        }
+        return found;
     }
 
     /** Sends commands to Redis in one pipeline (RESP over a socket) and reads one reply line each. */

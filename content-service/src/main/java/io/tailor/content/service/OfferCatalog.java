@@ -3,16 +3,12 @@ package io.tailor.content.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tailor.content.Offer;
 import io.tailor.content.offer.OfferDefinition;
 import io.tailor.content.targeting.TargetingRule;
 import io.tailor.contracts.decision.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +20,7 @@ import org.jboss.logging.Logger;
  * shoppers) is answered without PostgreSQL. A decision that some offer may match still reads the offers, the
  * shopper's history and the pinned prices from PostgreSQL in one transaction, so prices never come from a stale
  * copy. Reloaded at start, after every change made here, and every {@code content.catalog-refresh} (changes made by
- * other replicas: until then, an offer created or enabled there is not yet shown here).
+ * other replicas: until then, an offer created or enabled there is not yet shown here; {@link CatalogRefresh}).
  */
 @ApplicationScoped
 public class OfferCatalog {
@@ -44,18 +40,6 @@ public class OfferCatalog {
 
     public OfferCatalog(ObjectMapper mapper) {
         this.mapper = mapper;
-    }
-
-    void start(@Observes StartupEvent started) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(this::reload);
-    }
-
-    @Scheduled(every = "${content.catalog-refresh:5s}", delayed = "5s")
-    Uni<Void> refresh() {
-        return reload().onFailure()
-                .invoke(f -> LOG.warnf("Offers not refreshed: %s", f.getMessage()))
-                .onFailure()
-                .recoverWithNull();
     }
 
     public Uni<Void> reload() {

@@ -3,9 +3,6 @@ package io.tailor.content.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.tailor.content.ContentVariant;
 import io.tailor.content.Slot;
@@ -16,7 +13,6 @@ import io.tailor.content.model.VariantChooser;
 import io.tailor.content.targeting.Targeting;
 import io.tailor.content.targeting.TargetingRule;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Every slot and its active variants in memory, best first, for decisions in well under a millisecond. Reloaded
- * from PostgreSQL at start, after every change made here, and every few seconds (changes made by other replicas).
+ * from PostgreSQL at start, after every change made here, and every few seconds (changes made by other replicas;
+ * {@link CatalogRefresh}).
  */
 @ApplicationScoped
 public class SlotCatalog {
@@ -74,18 +71,6 @@ public class SlotCatalog {
 
     public SlotCatalog(ObjectMapper mapper) {
         this.mapper = mapper;
-    }
-
-    void start(@Observes StartupEvent started) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(this::reload);
-    }
-
-    @Scheduled(every = "${content.catalog-refresh:5s}", delayed = "5s")
-    Uni<Void> refresh() {
-        return reload().onFailure()
-                .invoke(f -> LOG.warnf("Slots not refreshed: %s", f.getMessage()))
-                .onFailure()
-                .recoverWithNull();
     }
 
     public Uni<Void> reload() {

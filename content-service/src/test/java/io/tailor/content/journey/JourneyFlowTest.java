@@ -104,6 +104,27 @@ class JourneyFlowTest {
                 """);
     }
 
+    /** The contact rows this service holds for a customer. */
+    private long contacts(String customer) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM contact WHERE customer_id = $1")
+                .execute(Tuple.of(customer))
+                .await()
+                .atMost(Duration.ofSeconds(5))
+                .iterator()
+                .next()
+                .getLong("n");
+    }
+
+    /**
+     * Waits until the identify events of these customers are applied, so the profile changes sent next find an
+     * address (a fixed pause was not always enough on a busy machine).
+     */
+    private void awaitContacts(String... customers) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> java.util.Arrays.stream(customers).allMatch(c -> contacts(c) > 0));
+    }
+
     /** An identify event: the customer's address, first name and time zone. */
     private void identify(String customerId, String email, String timeZone) throws Exception {
         ShopperEvent event = new ShopperEvent(
@@ -206,7 +227,7 @@ class JourneyFlowTest {
         String customer = unique("c");
         String email = customer + "@example.test";
         identify(customer, email, "Europe/London");
-        Thread.sleep(1_000); // the contact first
+        awaitContacts(customer);
         profileChange(profile, customer, "add_to_cart", true, 2, null);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !mailTo(email).isEmpty());
@@ -317,7 +338,7 @@ class JourneyFlowTest {
         String customer = unique("c");
         String email = customer + "@example.test";
         identify(customer, email, zone);
-        Thread.sleep(1_000); // the contact first
+        awaitContacts(customer);
         profileChange(profile, customer, "product_view", true, 0, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             JsonPath run = runs(journey, profile);
@@ -359,7 +380,7 @@ class JourneyFlowTest {
         for (String customer : customers) {
             identify(customer, customer + "@example.test", null);
         }
-        Thread.sleep(1_000); // the contacts first
+        awaitContacts(customers);
         profileChange(profiles[0], customers[0], "product_view", true, 0, null);
         profileChange(profiles[1], customers[1], "order_completed", true, 0, Instant.now());
         profileChange(profiles[2], customers[2], "traits", true, 0, null);
@@ -465,13 +486,6 @@ class JourneyFlowTest {
 
         assertThat(messages(profile).getList("id")).isEmpty();
         assertThat(runs(journey, profile).getList("id")).isEmpty();
-        long contacts = pool.preparedQuery("SELECT count(*) AS n FROM contact WHERE customer_id = $1")
-                .execute(Tuple.of(customer))
-                .await()
-                .atMost(Duration.ofSeconds(5))
-                .iterator()
-                .next()
-                .getLong("n");
-        assertThat(contacts).isZero();
+        assertThat(contacts(customer)).isZero();
     }
 }
