@@ -65,6 +65,7 @@ public final class JourneyThroughputBenchmark {
             Map<String, String> env = new LinkedHashMap<>(stack.serviceEnvironment("content"));
             env.put("SEGMENT_SERVICE_URL", stubUrl);
             env.put("RECOMMENDATION_SERVICE_URL", stubUrl);
+            env.put("EXPERIMENT_SERVICE_URL", stubUrl); // content-service refuses to start without it
             env.put("CONTENT_MESSAGES_UNSUBSCRIBE_SECRET", "benchmark-unsubscribe-secret");
             env.put("CONTENT_MESSAGES_TICK", "1s");
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
