@@ -159,6 +159,32 @@ class OfferApiTest {
     }
 
     @Test
+    void aDryRunDecidesAsUsualButRecordsAndPinsNothing() {
+        Case c = newCase();
+        put(c.offer(), percentage(c.segment(), "20", c.product(), "")).statusCode(200);
+        given().contentType("application/json")
+                .body(request(c.shopper(), c.product(), "100"))
+                .post("/v1/offers/decide?dryRun=true")
+                .then()
+                .statusCode(200)
+                .body("offers.offerKey", org.hamcrest.Matchers.contains(c.offer()))
+                .body("offers[0].prices[0].offerPrice", equalTo(80.0f));
+        given().get("/v1/offers/" + c.offer() + "/audit?limit=10")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(0));
+        // nothing was pinned: the real decision prices today's regular price, and records it
+        decide(request(c.shopper(), c.product(), "120"))
+                .statusCode(200)
+                .body("offers[0].prices[0].offerPrice", equalTo(96.0f))
+                .body("offers[0].prices[0].pinned", equalTo(false));
+        given().get("/v1/offers/" + c.offer() + "/audit?limit=10")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1));
+    }
+
+    @Test
     void aShopperSeesAtMostTheConfiguredNumberOfOffers() {
         String segment = "seg-" + UUID.randomUUID();
         String shopper = shopperIn(segment);

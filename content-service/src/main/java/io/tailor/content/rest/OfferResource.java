@@ -22,6 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -104,12 +105,18 @@ public class OfferResource {
     @Operation(
             summary = "The offers a shopper sees, with prices and why",
             description = "Deterministic: one shopper sees one price per product within an offer window. Every"
-                    + " offer shown is audited.")
+                    + " offer shown is audited, and its prices are pinned for that shopper; with dryRun=true the"
+                    + " decision is the same but nothing is audited or pinned.")
     @APIResponse(
             responseCode = "400",
             description = "No shopper, or invalid products",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<OfferDecision> decide(OfferDecisionRequest request) {
-        return decisions.decide(request);
+    public Uni<OfferDecision> decide(
+            OfferDecisionRequest request,
+            @Parameter(description = "Decide without recording: for previews and the service's warm-up")
+                    @QueryParam("dryRun")
+                    @DefaultValue("false")
+                    boolean dryRun) {
+        return decisions.decide(request, !dryRun);
     }
 }

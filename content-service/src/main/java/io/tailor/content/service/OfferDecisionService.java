@@ -60,6 +60,14 @@ public class OfferDecisionService {
     private record Candidate(Offer offer, OfferDefinition definition, String rule) {}
 
     public Uni<OfferDecision> decide(OfferDecisionRequest request) {
+        return decide(request, true);
+    }
+
+    /**
+     * @param record false for a dry run: decided exactly as usual, but nothing is audited, so nothing is pinned
+     *     either (previews, warm-up)
+     */
+    public Uni<OfferDecision> decide(OfferDecisionRequest request, boolean record) {
         List<OfferPricing.Item> items = items(request);
         String shopper = request.shopper().unitId();
         RequestContext context = request.context() == null ? RequestContext.EMPTY : request.context();
@@ -95,7 +103,7 @@ public class OfferDecisionService {
                                 candidates.stream().map(c -> c.offer().key).toList();
                         return OfferAudit.<OfferAudit>list("shopperId = ?1 and offerKey in ?2", shopper, keys)
                                 .flatMap(history ->
-                                        show(candidates, history, items, shopper, profileId.orElse(null), now));
+                                        show(candidates, history, items, shopper, profileId.orElse(null), now, record));
                     }));
         });
     }
@@ -122,7 +130,8 @@ public class OfferDecisionService {
             List<OfferPricing.Item> items,
             String shopper,
             String profileId,
-            Instant now) {
+            Instant now,
+            boolean record) {
         Instant windowStart = now.minus(config.shopperWindow());
         Set<String> seen = new HashSet<>();
         Map<String, OfferAudit> pins = new HashMap<>();
@@ -193,7 +202,7 @@ public class OfferDecisionService {
             }
         }
         OfferDecision decision = new OfferDecision(List.copyOf(shown));
-        return audit.isEmpty()
+        return audit.isEmpty() || !record
                 ? Uni.createFrom().item(decision)
                 : OfferAudit.persist(audit).replaceWith(decision);
     }
