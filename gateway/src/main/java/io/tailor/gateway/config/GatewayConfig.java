@@ -55,8 +55,11 @@ public interface GatewayConfig {
     }
 
     interface WarmUp {
-        /** Rounds of the five decide calls made before the gateway reports ready; 0 skips warming. */
-        @WithDefault("800")
+        /**
+         * Rounds of the five decide calls made before the gateway reports ready; 0 skips warming. The services warm
+         * their own endpoints before they report ready (service-kit's SelfWarmUp), so this warms the gateway's side.
+         */
+        @WithDefault("400")
         int requests();
 
         /** The longest warming may take before the gateway reports ready anyway. */
