@@ -160,12 +160,14 @@ public final class GatewayLoadBenchmark {
 
     /**
      * Closed-loop decide calls from four threads in 10 s windows until the JVMs have settled: at least 90 s, then until
-     * a window's throughput is within 5% of the one before (at most 180 s). Each window's count and median latency are
-     * printed, so a run shows how long the six JVMs took to compile the decide path.
+     * the last three windows' throughputs are within 5% of each other (at most 180 s). Two windows in a row were not
+     * enough: on 2026-12-07 a run stopped at 2,192 and 2,171 decisions while the same platform reached 2,700 a minute
+     * later. Each window's count and median latency are printed, so a run shows how long the six JVMs took to
+     * compile the decide path.
      */
     private void warmUp() throws Exception {
         long started = System.nanoTime();
-        long previous = 0;
+        java.util.ArrayDeque<Long> last = new java.util.ArrayDeque<>();
         for (int window = 1; window <= 18; window++) {
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             AtomicLong n = new AtomicLong();
@@ -190,8 +192,13 @@ public final class GatewayLoadBenchmark {
                     window,
                     n.get(),
                     latency.getValueAtPercentile(50) / 1000.0);
-            boolean settled = previous > 0 && Math.abs(n.get() - previous) <= previous * 0.05;
-            previous = n.get();
+            last.addLast(n.get());
+            if (last.size() > 3) {
+                last.removeFirst();
+            }
+            long most = last.stream().mapToLong(Long::longValue).max().orElse(0);
+            long least = last.stream().mapToLong(Long::longValue).min().orElse(0);
+            boolean settled = last.size() == 3 && most - least <= most * 0.05;
             if (window >= 9 && settled) {
                 break;
             }
