@@ -59,10 +59,6 @@ public class OfferDecisionService {
 
     private record Candidate(Offer offer, OfferDefinition definition, String rule) {}
 
-    public Uni<OfferDecision> decide(OfferDecisionRequest request) {
-        return decide(request, true);
-    }
-
     /**
      * @param record false for a dry run: decided exactly as usual, but nothing is audited, so nothing is pinned
      *     either (previews, warm-up)
