@@ -44,6 +44,11 @@ class OfferApiTest {
                 .then();
     }
 
+    /** An offer's latest audit rows (at most 10). */
+    private static ValidatableResponse audit(String offer) {
+        return given().get("/v1/offers/" + offer + "/audit?limit=10").then().statusCode(200);
+    }
+
     /** A segment segment-service knows, and an anonymous shopper in it. */
     private String shopperIn(String segment) {
         SegmentServiceStub.KNOWN.add(segment);
@@ -113,9 +118,7 @@ class OfferApiTest {
                 .statusCode(200)
                 .body("offers", hasSize(0));
 
-        given().get("/v1/offers/" + offer + "/audit?limit=10")
-                .then()
-                .statusCode(200)
+        audit(offer)
                 .body("", hasSize(3))
                 .body("shopperId", hasItem(shopper))
                 .body("[0].matchedRule", equalTo("segment=" + segment))
@@ -152,10 +155,7 @@ class OfferApiTest {
         put(c.offer(), percentage(c.segment(), "10", c.product(), ",\"active\":false"))
                 .statusCode(200);
         decide(request).statusCode(200).body("offers", hasSize(0));
-        given().get("/v1/offers/" + c.offer() + "/audit?limit=10")
-                .then()
-                .statusCode(200)
-                .body("", hasSize(1));
+        audit(c.offer()).body("", hasSize(1));
     }
 
     @Test
@@ -169,19 +169,13 @@ class OfferApiTest {
                 .statusCode(200)
                 .body("offers.offerKey", org.hamcrest.Matchers.contains(c.offer()))
                 .body("offers[0].prices[0].offerPrice", equalTo(80.0f));
-        given().get("/v1/offers/" + c.offer() + "/audit?limit=10")
-                .then()
-                .statusCode(200)
-                .body("", hasSize(0));
+        audit(c.offer()).body("", hasSize(0));
         // nothing was pinned: the real decision prices today's regular price, and records it
         decide(request(c.shopper(), c.product(), "120"))
                 .statusCode(200)
                 .body("offers[0].prices[0].offerPrice", equalTo(96.0f))
                 .body("offers[0].prices[0].pinned", equalTo(false));
-        given().get("/v1/offers/" + c.offer() + "/audit?limit=10")
-                .then()
-                .statusCode(200)
-                .body("", hasSize(1));
+        audit(c.offer()).body("", hasSize(1));
     }
 
     @Test
