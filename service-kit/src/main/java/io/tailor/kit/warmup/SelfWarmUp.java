@@ -37,7 +37,7 @@ public class SelfWarmUp implements HealthCheck {
 
     private final WarmUpConfig config;
     private final AtomicInteger made = new AtomicInteger();
-    private final AtomicInteger rejected = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger unanswered = new AtomicInteger();
     private volatile boolean done;
 
@@ -95,7 +95,7 @@ public class SelfWarmUp implements HealthCheck {
             done = true;
             LOG.infof(
                     "Warmed up: %d calls in %d ms (%d refused, %d unanswered)",
-                    made.get(), (System.nanoTime() - begun) / 1_000_000, rejected.get(), unanswered.get());
+                    made.get(), (System.nanoTime() - begun) / 1_000_000, refused.get(), unanswered.get());
         }
     }
 
@@ -127,7 +127,7 @@ public class SelfWarmUp implements HealthCheck {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 // a call this service refuses: its configured request is wrong, or the endpoint is broken
-                fail(rejected, name, "HTTP " + response.statusCode() + ": " + response.body());
+                fail(refused, name, "HTTP " + response.statusCode() + ": " + response.body());
             }
         } catch (java.io.IOException e) {
             // too slow or cut off; on a busy node the first cold calls can be
@@ -159,7 +159,7 @@ public class SelfWarmUp implements HealthCheck {
         return HealthCheckResponse.named("warm-up")
                 .status(done)
                 .withData("calls", made.get())
-                .withData("refused", rejected.get())
+                .withData("refused", refused.get())
                 .withData("unanswered", unanswered.get())
                 .build();
     }
