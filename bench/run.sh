@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs one benchmark program: ./bench/run.sh <Class under io.tailor.bench, e.g. profile.ProfileIngestBenchmark> [args...]
-# Builds the bench module and the services it runs (BENCH_SERVICES, default: all six) without tests first.
+# Builds the bench module and the services it runs (BENCH_SERVICES, default: all six; empty for none, e.g. for a
+# probe against a running ./tailor up, whose packaged services must not be rebuilt under it) without tests first.
 # Figures are printed; record them in docs/benchmarks.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-services="${BENCH_SERVICES:-profile-service,segment-service,recommendation-service,content-service,experiment-service,gateway}"
-./mvnw -q -B -DskipTests -pl "bench,$services" -am install
+services="${BENCH_SERVICES-profile-service,segment-service,recommendation-service,content-service,experiment-service,gateway}"
+./mvnw -q -B -DskipTests -pl "bench${services:+,$services}" -am install
 main="$1"; shift
 [[ "$main" == io.* ]] || main="io.tailor.bench.$main"
 props="$root/.mvn/wrapper/maven-wrapper.properties"

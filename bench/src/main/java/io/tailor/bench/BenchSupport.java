@@ -88,6 +88,15 @@ public final class BenchSupport {
                 .orElse(Double.NaN);
     }
 
+    /** A JSON {@code POST} to the gateway with an API key. */
+    public static HttpRequest postJson(URI uri, String apiKey, String body) {
+        return HttpRequest.newBuilder(uri)
+                .header("X-Tailor-Key", apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
     /** A histogram of latencies in microseconds, up to one minute. */
     public static Histogram histogram() {
         return new Histogram(Duration.ofMinutes(1).toNanos() / 1_000, 3);

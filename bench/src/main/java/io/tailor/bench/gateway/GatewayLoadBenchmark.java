@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,14 +59,14 @@ public final class GatewayLoadBenchmark {
     private final URI gateway;
     private final HttpClient http;
     private final ObjectMapper json = TailorJson.mapper();
-    private final List<String> customers;
+    private final DemoPages pages;
     private final List<RetailCatalog.Product> products;
     private final Map<String, Double> fallbacksBefore = new java.util.HashMap<>();
 
-    private GatewayLoadBenchmark(URI gateway, List<String> customers, List<RetailCatalog.Product> products) {
+    private GatewayLoadBenchmark(URI gateway, DemoPages pages) {
         this.gateway = gateway;
-        this.customers = customers;
-        this.products = products;
+        this.pages = pages;
+        this.products = pages.products();
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4))
@@ -84,13 +83,7 @@ public final class GatewayLoadBenchmark {
         BenchSupport.machine();
 
         Path root = BenchSupport.root();
-        List<RetailCatalog.Line> lines = RetailCatalog.lines(root.resolve("data/online-retail-sample.csv"));
-        List<RetailCatalog.Product> products = RetailCatalog.products(lines, LocalDate.now());
-        List<String> customers = lines.stream()
-                .map(RetailCatalog.Line::customerId)
-                .filter(id -> id != null && !id.isBlank())
-                .distinct()
-                .toList();
+        DemoPages pages = new DemoPages(root);
 
         Map<String, String> env = new LinkedHashMap<>();
         // the benchmark is one client: its server key may go far past the default per-key rate
@@ -122,7 +115,7 @@ public final class GatewayLoadBenchmark {
             awaitApplied(profiles, seeded.events(), Duration.ofMinutes(5));
             awaitCaughtUp(stack, Duration.ofMinutes(5));
 
-            GatewayLoadBenchmark bench = new GatewayLoadBenchmark(gateway, customers, products);
+            GatewayLoadBenchmark bench = new GatewayLoadBenchmark(gateway, pages);
             bench.warmUp();
             bench.printCalls();
             for (double rate : rates) {
@@ -215,44 +208,8 @@ public final class GatewayLoadBenchmark {
 
     /** A page of the demo store: home, a product page or a category page, for a customer or a new visitor. */
     private HttpRequest decide() {
-        SplittableRandom random = new SplittableRandom(System.nanoTime());
-        String shopper = random.nextInt(10) < 7
-                ? "\"customerId\":\"" + customers.get(random.nextInt(customers.size())) + "\",\"anonymousId\":\"bench-"
-                        + random.nextInt(50_000) + "\""
-                : "\"anonymousId\":\"bench-new-" + UUID.randomUUID() + "\"";
-        RetailCatalog.Product product = products.get(random.nextInt(products.size()));
-        String body =
-                switch (random.nextInt(3)) {
-                    case 0 ->
-                        """
-                        {%s,"context":{"pageType":"home","device":"mobile"},
-                         "placements":[{"placement":"home_for_you","limit":8},{"placement":"popular","limit":8}],
-                         "slots":["home_hero","cart_message"]}"""
-                                .formatted(shopper);
-                    case 1 ->
-                        """
-                        {%s,"context":{"pageType":"product","productId":"%s","device":"desktop"},
-                         "placements":[{"placement":"recently_viewed","limit":6},{"placement":"popular","limit":6}]}"""
-                                .formatted(shopper, product.id());
-                    default ->
-                        """
-                        {%s,"context":{"pageType":"category","categoryPath":%s,"device":"mobile"},
-                         "placements":[{"placement":"popular","limit":12}],"slots":["home_hero"]}"""
-                                .formatted(shopper, categoryJson(product));
-                };
-        return HttpRequest.newBuilder(gateway.resolve("/v1/decide"))
-                .header("X-Tailor-Key", SECRET_KEY)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private String categoryJson(RetailCatalog.Product product) {
-        try {
-            return json.writeValueAsString(product.categoryPath());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return BenchSupport.postJson(
+                gateway.resolve("/v1/decide"), SECRET_KEY, pages.decideBody(new SplittableRandom(System.nanoTime())));
     }
 
     /** Sends at a fixed arrival rate for the given time; latency counted from each request's due time. */
@@ -383,11 +340,7 @@ public final class GatewayLoadBenchmark {
                 while ((b = next.getAndIncrement()) < batches) {
                     String body = bodies.get((int) b);
                     HttpResponse<String> r = http.send(
-                            HttpRequest.newBuilder(gateway.resolve("/v1/events"))
-                                    .header("X-Tailor-Key", SECRET_KEY)
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
+                            BenchSupport.postJson(gateway.resolve("/v1/events"), SECRET_KEY, body),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 202) {
                         acknowledged.addAndGet(
