@@ -86,17 +86,12 @@ public final class DecideCpuProbe {
         double totalOwn = 0;
         for (Map.Entry<String, Double> e :
                 perSecond(before, after, ticksPerSecond, elapsed).entrySet()) {
+            double idle = idleMsPerSecond.getOrDefault(e.getKey(), 0.0);
             double perDecision = e.getValue() * elapsed / calls;
-            double background = idleMsPerSecond.getOrDefault(e.getKey(), 0.0) * elapsed / calls;
+            double own = perDecision - idle * elapsed / calls;
             total += perDecision;
-            totalOwn += perDecision - background;
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-24s %9.1f  %19.3f  %28.3f%n",
-                    e.getKey(),
-                    idleMsPerSecond.getOrDefault(e.getKey(), 0.0),
-                    perDecision,
-                    perDecision - background);
+            totalOwn += own;
+            System.out.printf(Locale.ROOT, "%-24s %9.1f  %19.3f  %28.3f%n", e.getKey(), idle, perDecision, own);
         }
         System.out.printf(Locale.ROOT, "%-24s %9s  %19.3f  %28.3f%n", "all", "", total, totalOwn);
     }
@@ -141,7 +136,7 @@ public final class DecideCpuProbe {
     }
 
     /** What a process of the platform is, from its command line, or null if it is not one. */
-    static String nameOf(String cmdline) {
+    private static String nameOf(String cmdline) {
         List<String> argv = List.of(cmdline.split("\0"));
         for (String arg : argv) {
             if (arg.endsWith(QUARKUS_JAR)) {
