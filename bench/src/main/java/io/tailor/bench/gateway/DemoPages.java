@@ -3,18 +3,26 @@ package io.tailor.bench.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tailor.contracts.TailorJson;
+import io.tailor.contracts.event.EventContext;
+import io.tailor.contracts.event.EventProperties;
+import io.tailor.contracts.event.EventType;
+import io.tailor.contracts.event.ShopperEvent;
 import io.tailor.devstack.demo.RetailCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * The decide calls of the demo store's pages, as the gateway benchmarks send them: home, a product page or a category
- * page, for a customer of the shared retail dataset (70%, with a returning anonymous id) or a new visitor.
+ * What the gateway benchmarks send for the demo store: the decide calls of its pages (home, a product page or a
+ * category page, for a customer of the shared retail dataset (70%, with a returning anonymous id) or a new visitor),
+ * and batches of shopper events to ingest.
  */
 final class DemoPages {
 
@@ -31,10 +39,6 @@ final class DemoPages {
                 .filter(id -> id != null && !id.isBlank())
                 .distinct()
                 .toList();
-    }
-
-    List<RetailCatalog.Product> products() {
-        return products;
     }
 
     /** One page's {@code POST /v1/decide} body, chosen with {@code random}. */
@@ -62,6 +66,51 @@ final class DemoPages {
                  "placements":[{"placement":"popular","limit":12}],"slots":["home_hero"]}"""
                         .formatted(shopper, categoryJson(product));
         };
+    }
+
+    /**
+     * The {@code POST /v1/events} body of batch number {@code b}: {@code size} product views and carts (one in five)
+     * over the demo store's products, spread over 20,000 shoppers, timed just before {@code now}.
+     */
+    String eventBatchBody(long b, int size, Instant now) {
+        List<ShopperEvent> events = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            long n = b * size + i;
+            RetailCatalog.Product p = products.get((int) (n % products.size()));
+            boolean cart = n % 5 == 0;
+            events.add(new ShopperEvent(
+                    UUID.randomUUID().toString(),
+                    cart ? EventType.ADD_TO_CART : EventType.PRODUCT_VIEW,
+                    now.minusMillis(1_000 - (n % 1_000)),
+                    null,
+                    "bench-ingest-" + (n % 20_000),
+                    null,
+                    "s-" + (n % 20_000),
+                    EventContext.EMPTY,
+                    new EventProperties(
+                            p.id(),
+                            p.categoryPath(),
+                            p.brand(),
+                            p.price(),
+                            p.currency(),
+                            cart ? 1 : null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null)));
+        }
+        try {
+            return json.writeValueAsString(Map.of("events", events));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String categoryJson(RetailCatalog.Product product) {

@@ -3,14 +3,9 @@ package io.tailor.bench.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tailor.bench.BenchSupport;
 import io.tailor.contracts.TailorJson;
-import io.tailor.contracts.event.EventContext;
-import io.tailor.contracts.event.EventProperties;
-import io.tailor.contracts.event.EventType;
-import io.tailor.contracts.event.ShopperEvent;
 import io.tailor.devstack.DevStack;
 import io.tailor.devstack.Platform;
 import io.tailor.devstack.demo.DemoSeeder;
-import io.tailor.devstack.demo.RetailCatalog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,13 +54,11 @@ public final class GatewayLoadBenchmark {
     private final HttpClient http;
     private final ObjectMapper json = TailorJson.mapper();
     private final DemoPages pages;
-    private final List<RetailCatalog.Product> products;
     private final Map<String, Double> fallbacksBefore = new java.util.HashMap<>();
 
     private GatewayLoadBenchmark(URI gateway, DemoPages pages) {
         this.gateway = gateway;
         this.pages = pages;
-        this.products = pages.products();
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4))
@@ -330,7 +322,7 @@ public final class GatewayLoadBenchmark {
         // bodies are written before the clock starts: the load generator shares the two cores it measures
         List<String> bodies = new ArrayList<>(batches);
         for (int b = 0; b < batches; b++) {
-            bodies.add(json.writeValueAsString(Map.of("events", batch(b, now))));
+            bodies.add(pages.eventBatchBody(b, BATCH, now));
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long start = System.nanoTime();
@@ -374,44 +366,6 @@ public final class GatewayLoadBenchmark {
                 target - reached,
                 allSeconds,
                 (reached - before) / allSeconds);
-    }
-
-    /** One batch of product views and carts spread over 20,000 shoppers. */
-    private List<ShopperEvent> batch(long b, Instant now) {
-        List<ShopperEvent> events = new ArrayList<>(BATCH);
-        for (int i = 0; i < BATCH; i++) {
-            long n = b * BATCH + i;
-            RetailCatalog.Product p = products.get((int) (n % products.size()));
-            boolean cart = n % 5 == 0;
-            events.add(new ShopperEvent(
-                    UUID.randomUUID().toString(),
-                    cart ? EventType.ADD_TO_CART : EventType.PRODUCT_VIEW,
-                    now.minusMillis(1_000 - (n % 1_000)),
-                    null,
-                    "bench-ingest-" + (n % 20_000),
-                    null,
-                    "s-" + (n % 20_000),
-                    EventContext.EMPTY,
-                    new EventProperties(
-                            p.id(),
-                            p.categoryPath(),
-                            p.brand(),
-                            p.price(),
-                            p.currency(),
-                            cart ? 1 : null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null)));
-        }
-        return events;
     }
 
     private static double applied(URI profiles) throws Exception {

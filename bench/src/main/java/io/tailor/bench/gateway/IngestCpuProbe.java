@@ -1,0 +1,183 @@
+package io.tailor.bench.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tailor.bench.BenchSupport;
+import io.tailor.contracts.TailorJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where an ingested event's CPU goes: batches of events sent to a running local platform ({@code ./tailor up}) as
+ * fast as the gateway acknowledges them, then the wait until profile-service has applied every acknowledged event and
+ * the platform is back to its idle CPU (the other services consume the same events). The CPU each of the platform's
+ * processes spent ({@link PlatformCpu}) is printed per 1,000 events twice: while the gateway acknowledged them, and
+ * from the first batch until everything was consumed. The first shows what acknowledging costs and what the
+ * consumers took meanwhile; the second what an event costs the platform in all.
+ *
+ * <p>Usage, with the platform up: {@code BENCH_SERVICES= ./bench/run.sh gateway.IngestCpuProbe [events=100000]
+ * [warm-up events=20000] [idle seconds=10]}. Batches of 500 from four threads, as in {@link GatewayLoadBenchmark}.
+ * {@code TAILOR_URL} (default {@code http://127.0.0.1:8080}), {@code TAILOR_PROFILE_URL} (profile-service, default
+ * {@code http://127.0.0.1:8081}) and {@code TAILOR_KEY} (default the dev secret key) say where to send them. The events
+ * are product views and carts of 20,000 shoppers {@code bench-ingest-*}, who stay in the platform's profiles.
+ */
+public final class IngestCpuProbe {
+
+    private static final int BATCH = 500;
+    private static final int WORKERS = 4;
+    private static final Duration QUIET_WINDOW = Duration.ofSeconds(2);
+
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ObjectMapper json = TailorJson.mapper();
+    private final URI gateway;
+    private final URI profiles;
+    private final String key;
+    private final DemoPages pages;
+    private long nextBatch;
+
+    private IngestCpuProbe(URI gateway, URI profiles, String key, DemoPages pages) {
+        this.gateway = gateway;
+        this.profiles = profiles;
+        this.key = key;
+        this.pages = pages;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int idleSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        BenchSupport.machine();
+        IngestCpuProbe probe = new IngestCpuProbe(
+                URI.create(System.getenv().getOrDefault("TAILOR_URL", "http://127.0.0.1:8080")),
+                URI.create(System.getenv().getOrDefault("TAILOR_PROFILE_URL", "http://127.0.0.1:8081")),
+                System.getenv().getOrDefault("TAILOR_KEY", "sk_dev_admin"),
+                new DemoPages(BenchSupport.root()));
+        PlatformCpu cpu = new PlatformCpu();
+
+        cpu.idle(Duration.ofSeconds(idleSeconds));
+        if (warmUp > 0) {
+            long applied = probe.send(probe.bodies(warmUp / BATCH));
+            probe.awaitApplied(applied);
+            probe.awaitIdle(cpu);
+        }
+
+        List<String> bodies = probe.bodies(events / BATCH);
+        double appliedBefore = probe.applied();
+        PlatformCpu.Reading started = cpu.read();
+        long acknowledged = probe.send(bodies);
+        PlatformCpu.Reading sent = cpu.read();
+        double appliedAfter = probe.awaitApplied((long) appliedBefore + acknowledged);
+        PlatformCpu.Reading drained = probe.awaitIdle(cpu);
+
+        double sendSeconds = (sent.nanos() - started.nanos()) / 1e9;
+        double allSeconds = (drained.nanos() - started.nanos()) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "ingest: %d events acknowledged in %.1f s (%.0f/s) after %d warm-up; applied by profile-service %.0f,"
+                        + " lost %.0f; platform back to idle after %.1f s%n",
+                acknowledged,
+                sendSeconds,
+                acknowledged / sendSeconds,
+                warmUp,
+                appliedAfter - appliedBefore,
+                appliedBefore + acknowledged - appliedAfter,
+                allSeconds);
+        System.out.println("-- while the gateway acknowledged them");
+        cpu.print(started, sent, acknowledged / 1000.0, "1,000 events");
+        System.out.println("-- until every service had consumed them");
+        cpu.print(started, drained, acknowledged / 1000.0, "1,000 events");
+    }
+
+    /** Request bodies of {@code count} batches, written before any clock starts. */
+    private List<String> bodies(int count) {
+        Instant now = Instant.now();
+        List<String> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bodies.add(pages.eventBatchBody(nextBatch++, BATCH, now));
+        }
+        return bodies;
+    }
+
+    /** Sends the batches from four threads; the number of events acknowledged. */
+    private long send(List<String> bodies) throws Exception {
+        AtomicLong next = new AtomicLong();
+        AtomicLong acknowledged = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < WORKERS; w++) {
+                workers.add(pool.submit(() -> {
+                    int b;
+                    while ((b = (int) next.getAndIncrement()) < bodies.size()) {
+                        HttpResponse<String> r = http.send(
+                                BenchSupport.postJson(gateway.resolve("/v1/events"), key, bodies.get(b)),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 202) {
+                            throw new IllegalStateException("events answered " + r.statusCode() + ": " + r.body());
+                        }
+                        acknowledged.addAndGet(
+                                json.readTree(r.body()).path("accepted").asLong());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return acknowledged.get();
+    }
+
+    private double applied() throws Exception {
+        return BenchSupport.metric(profiles, "tailor_profile_events_applied_total")
+                + BenchSupport.metric(profiles, "tailor_profile_events_dead_lettered_total");
+    }
+
+    /** Waits (at most ten minutes) until profile-service has applied {@code target} events in all; what it reached. */
+    private double awaitApplied(long target) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        double now = applied();
+        while (now < target && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            now = applied();
+        }
+        return now;
+    }
+
+    /**
+     * Waits (at most ten minutes) until the platform spends no more CPU than when idle (within 50% and 20 ms a second)
+     * for two windows in a row; the reading that began them, when the last consumer had finished.
+     */
+    private PlatformCpu.Reading awaitIdle(PlatformCpu cpu) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        double quiet = cpu.idleTotalPerSecond() * 1.5 + 20;
+        PlatformCpu.Reading first = null;
+        PlatformCpu.Reading previous = cpu.read();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(QUIET_WINDOW);
+            PlatformCpu.Reading now = cpu.read();
+            if (cpu.totalPerSecond(previous, now) <= quiet) {
+                if (first != null) {
+                    return first;
+                }
+                first = previous;
+            } else {
+                first = null;
+            }
+            previous = now;
+        }
+        throw new IllegalStateException("the platform did not return to idle within ten minutes");
+    }
+}
