@@ -7,7 +7,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,31 +27,47 @@ public class ContactBook {
         this.clock = clock;
     }
 
-    public Uni<Void> onEvent(ShopperEvent event) {
-        if (event.type() != EventType.IDENTIFY
-                || event.customerId() == null
-                || event.customerId().isBlank()
-                || event.propertiesOrEmpty().email() == null
-                || event.propertiesOrEmpty().email().isBlank()) {
-            return Uni.createFrom().voidItem();
+    /** Keeps the contact details of the identify events among {@code events}, in their order (the last one wins). */
+    public Uni<Void> onEvents(List<ShopperEvent> events) {
+        List<Tuple> rows = new ArrayList<>();
+        for (ShopperEvent event : events) {
+            Tuple row = contactOf(event);
+            if (row != null) {
+                rows.add(row);
+            }
         }
-        Map<String, String> traits = event.propertiesOrEmpty().traits();
-        String firstName = traits == null ? null : traits.get("firstName");
-        String email = event.propertiesOrEmpty().email().strip();
-        if (email.length() > 320 || email.indexOf('@') < 1) {
+        if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return pool.preparedQuery("INSERT INTO contact (customer_id, email, time_zone, first_name, updated_at)"
                         + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (customer_id) DO UPDATE SET email = $2,"
                         + " time_zone = COALESCE($3, contact.time_zone),"
                         + " first_name = COALESCE($4, contact.first_name), updated_at = $5")
-                .execute(Tuple.from(Arrays.asList(
-                        event.customerId(),
-                        email,
-                        truncate(event.contextOrEmpty().timeZone(), 64),
-                        truncate(firstName, 100),
-                        JourneyEngine.utc(clock.instant()))))
+                .executeBatch(rows)
                 .replaceWithVoid();
+    }
+
+    /** The contact row an identify event with a usable address gives, or null. */
+    private Tuple contactOf(ShopperEvent event) {
+        if (event.type() != EventType.IDENTIFY
+                || event.customerId() == null
+                || event.customerId().isBlank()
+                || event.propertiesOrEmpty().email() == null
+                || event.propertiesOrEmpty().email().isBlank()) {
+            return null;
+        }
+        Map<String, String> traits = event.propertiesOrEmpty().traits();
+        String firstName = traits == null ? null : traits.get("firstName");
+        String email = event.propertiesOrEmpty().email().strip();
+        if (email.length() > 320 || email.indexOf('@') < 1) {
+            return null;
+        }
+        return Tuple.from(Arrays.asList(
+                event.customerId(),
+                email,
+                truncate(event.contextOrEmpty().timeZone(), 64),
+                truncate(firstName, 100),
+                JourneyEngine.utc(clock.instant())));
     }
 
     /** Forgets customers' contact details (erasure). */

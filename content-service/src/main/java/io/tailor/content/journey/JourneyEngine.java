@@ -2,6 +2,7 @@ package io.tailor.content.journey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.event.OrderLine;
 import io.tailor.contracts.profile.ProfileChange;
@@ -11,6 +12,7 @@ import io.tailor.contracts.profile.RecentView;
 import io.tailor.contracts.segment.SegmentChange;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -48,31 +50,58 @@ public class JourneyEngine {
         this.clock = clock;
     }
 
-    /** Applies one profile change: state, merges, exits, then enrolments. */
-    public Uni<Void> onProfileChange(ProfileChange change) {
+    /**
+     * Applies profile changes in the order they came, in one transaction: for each, merges, exits, then enrolments;
+     * and what journeys keep of each profile (its latest state in the batch, unless erased after it) in one batched
+     * statement at the end. One transaction a poll instead of a few statements a change: profile-changes carries one
+     * record per applied event batch and shopper, so this is most of what ingestion costs content-service.
+     */
+    public Uni<Void> onProfileChanges(List<ProfileChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, ProfileSnapshot> latest = new LinkedHashMap<>();
+        for (ProfileChange change : changes) {
+            if (change.erased()) {
+                latest.remove(change.profileId());
+            } else if (change.profile() != null) {
+                latest.put(change.profileId(), change.profile());
+            }
+        }
+        return pool.withTransaction(tx -> Multi.createFrom()
+                .iterable(changes)
+                .onItem()
+                .transformToUniAndConcatenate(change -> apply(tx, change))
+                .collect()
+                .last()
+                .call(() -> remember(tx, latest))
+                .replaceWithVoid());
+    }
+
+    /** One change's merges, exits and enrolments (an erasure forgets the profile). */
+    private Uni<Void> apply(SqlClient sql, ProfileChange change) {
         if (change.erased()) {
-            return forget(List.of(change.profileId()));
+            return forget(sql, List.of(change.profileId()));
         }
         ProfileSnapshot profile = change.profile();
-        Uni<Void> state = remember(change.profileId(), profile);
+        Uni<Void> state = Uni.createFrom().voidItem();
         if (change.mergedProfileIds() != null && !change.mergedProfileIds().isEmpty()) {
-            state = state.call(() -> pool.preparedQuery(
-                            "UPDATE journey_run SET status = 'exited', ended_reason = 'merged into ' || $2,"
-                                    + " updated_at = $3 WHERE status = 'active' AND profile_id = ANY($1)")
-                    .execute(Tuple.of(
-                            change.mergedProfileIds().toArray(String[]::new), change.profileId(), utc(now()))));
+            state = sql.preparedQuery("UPDATE journey_run SET status = 'exited', ended_reason = 'merged into ' || $2,"
+                            + " updated_at = $3 WHERE status = 'active' AND profile_id = ANY($1)")
+                    .execute(Tuple.of(change.mergedProfileIds().toArray(String[]::new), change.profileId(), utc(now())))
+                    .replaceWithVoid();
         }
         String cause = change.cause();
         if (cause == null) {
             return state;
         }
-        Uni<Void> exited = state.call(() -> exitOn(change.profileId(), cause));
+        Uni<Void> exited = state.call(() -> exitOn(sql, change.profileId(), cause));
         if (profile == null || profile.customerId() == null) {
             // an anonymous shopper cannot be written to: no enrolment until they are identified
             return exited;
         }
         return exited.call(() -> catalog.triggeredByEvent(cause)
-                        .call(journeys -> enrolAll(change.profileId(), journeys, context(cause, profile))))
+                        .call(journeys -> enrolAll(sql, change.profileId(), journeys, context(cause, profile))))
                 .replaceWithVoid();
     }
 
@@ -80,8 +109,8 @@ public class JourneyEngine {
     public Uni<Void> onSegmentChange(SegmentChange change) {
         if (change.direction() == SegmentChange.Direction.ENTERED) {
             return catalog.triggeredBySegment(change.segmentKey())
-                    .call(journeys ->
-                            enrolAll(change.profileId(), journeys, Map.of("trigger", "segment:" + change.segmentKey())))
+                    .call(journeys -> enrolAll(
+                            pool, change.profileId(), journeys, Map.of("trigger", "segment:" + change.segmentKey())))
                     .replaceWithVoid();
         }
         return catalog.all().flatMap(all -> {
@@ -93,18 +122,23 @@ public class JourneyEngine {
                     .toArray(String[]::new);
             return ending.length == 0
                     ? Uni.createFrom().voidItem()
-                    : end(change.profileId(), ending, "left segment " + change.segmentKey());
+                    : end(pool, change.profileId(), ending, "left segment " + change.segmentKey());
         });
     }
 
     /** Enrols a profile in one journey by its re-entry rule (also used when a journey hands off with then). */
     public Uni<Void> enrol(String profileId, JourneyCatalog.Entry journey, Map<String, Object> context) {
+        return enrol(pool, profileId, journey, context);
+    }
+
+    private Uni<Void> enrol(
+            SqlClient sql, String profileId, JourneyCatalog.Entry journey, Map<String, Object> context) {
         JourneyDefinition definition = journey.definition();
         Instant now = now();
         Instant due = now.plus(JourneyValidator.delayOf(definition.steps().getFirst()));
         String insert = "INSERT INTO journey_run (id, journey_key, journey_version, profile_id, status, step, due_at,"
                 + " started_at, updated_at, context) ";
-        String sql =
+        String statement =
                 switch (definition.reentryOrDefault()) {
                     case RESTART ->
                         insert + "VALUES ($1, $2, $3, $4, 'active', 0, $5, $6, $6, $7)"
@@ -115,11 +149,12 @@ public class JourneyEngine {
                         insert + "VALUES ($1, $2, $3, $4, 'active', 0, $5, $6, $6, $7)"
                                 + " ON CONFLICT (journey_key, profile_id) WHERE status = 'active' DO NOTHING";
                     case ONCE ->
-                        insert + "SELECT $1, $2, $3, $4, 'active', 0, $5, $6, $6, $7 WHERE NOT EXISTS"
+                        // the casts give $2 and $4 one type, whether or not the client states the parameters' types
+                        insert + "SELECT $1, $2::varchar, $3, $4::varchar, 'active', 0, $5, $6, $6, $7 WHERE NOT EXISTS"
                                 + " (SELECT 1 FROM journey_run WHERE journey_key = $2 AND profile_id = $4)"
                                 + " ON CONFLICT (journey_key, profile_id) WHERE status = 'active' DO NOTHING";
                 };
-        return pool.preparedQuery(sql)
+        return sql.preparedQuery(statement)
                 .execute(Tuple.from(List.of(
                         UUID.randomUUID(),
                         journey.key(),
@@ -132,8 +167,8 @@ public class JourneyEngine {
     }
 
     /** Ends a profile's active runs of the given journeys with a reason. */
-    public Uni<Void> end(String profileId, String[] journeys, String reason) {
-        return pool.preparedQuery("UPDATE journey_run SET status = 'exited', ended_reason = $3, updated_at = $4"
+    private Uni<Void> end(SqlClient sql, String profileId, String[] journeys, String reason) {
+        return sql.preparedQuery("UPDATE journey_run SET status = 'exited', ended_reason = $3, updated_at = $4"
                         + " WHERE status = 'active' AND profile_id = $1 AND journey_key = ANY($2)")
                 .execute(Tuple.of(profileId, journeys, reason, utc(now())))
                 .replaceWithVoid();
@@ -141,53 +176,62 @@ public class JourneyEngine {
 
     /** Drops everything journeys keep about these profiles (erasure). */
     public Uni<Void> forget(List<String> profileIds) {
+        return forget(pool, profileIds);
+    }
+
+    private Uni<Void> forget(SqlClient sql, List<String> profileIds) {
         String[] ids = profileIds.toArray(String[]::new);
-        return pool.preparedQuery("DELETE FROM journey_run WHERE profile_id = ANY($1)")
+        return sql.preparedQuery("DELETE FROM journey_run WHERE profile_id = ANY($1)")
                 .execute(Tuple.of((Object) ids))
-                .call(() -> pool.preparedQuery("DELETE FROM message WHERE profile_id = ANY($1)")
+                .call(() -> sql.preparedQuery("DELETE FROM message WHERE profile_id = ANY($1)")
                         .execute(Tuple.of((Object) ids)))
-                .call(() -> pool.preparedQuery("DELETE FROM unsubscribed WHERE profile_id = ANY($1)")
+                .call(() -> sql.preparedQuery("DELETE FROM unsubscribed WHERE profile_id = ANY($1)")
                         .execute(Tuple.of((Object) ids)))
-                .call(() -> pool.preparedQuery("DELETE FROM journey_profile WHERE profile_id = ANY($1)")
+                .call(() -> sql.preparedQuery("DELETE FROM journey_profile WHERE profile_id = ANY($1)")
                         .execute(Tuple.of((Object) ids)))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> exitOn(String profileId, String eventType) {
+    private Uni<Void> exitOn(SqlClient sql, String profileId, String eventType) {
         return catalog.all().flatMap(all -> {
             String[] ending = all.values().stream()
                     .filter(e -> e.definition().exitOnOrEmpty().contains(eventType))
                     .map(JourneyCatalog.Entry::key)
                     .toArray(String[]::new);
-            return ending.length == 0 ? Uni.createFrom().voidItem() : end(profileId, ending, eventType);
+            return ending.length == 0 ? Uni.createFrom().voidItem() : end(sql, profileId, ending, eventType);
         });
     }
 
-    private Uni<Void> enrolAll(String profileId, List<JourneyCatalog.Entry> journeys, Map<String, Object> context) {
+    private Uni<Void> enrolAll(
+            SqlClient sql, String profileId, List<JourneyCatalog.Entry> journeys, Map<String, Object> context) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (JourneyCatalog.Entry journey : journeys) {
-            chain = chain.call(() -> enrol(profileId, journey, context));
+            chain = chain.call(() -> enrol(sql, profileId, journey, context));
         }
         return chain;
     }
 
-    private Uni<Void> remember(String profileId, ProfileSnapshot profile) {
-        if (profile == null) {
+    /** What journeys keep of each profile: customer id, marketing consent, cart size and last order. */
+    private Uni<Void> remember(SqlClient sql, Map<String, ProfileSnapshot> profiles) {
+        if (profiles.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery("INSERT INTO journey_profile (profile_id, customer_id, marketing_email, cart_items,"
+        OffsetDateTime now = utc(now());
+        List<Tuple> rows = new ArrayList<>(profiles.size());
+        profiles.forEach((profileId, profile) -> rows.add(Tuple.from(java.util.Arrays.asList(
+                profileId,
+                profile.customerId(),
+                profile.consentOrUnknown().marketingEmail(),
+                profile.cartOrEmpty().isEmpty()
+                        ? 0
+                        : profile.cartOrEmpty().lines().size(),
+                profile.lastOrderAt() == null ? null : utc(profile.lastOrderAt()),
+                now))));
+        return sql.preparedQuery("INSERT INTO journey_profile (profile_id, customer_id, marketing_email, cart_items,"
                         + " last_order_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (profile_id) DO"
                         + " UPDATE SET customer_id = $2, marketing_email = $3, cart_items = $4, last_order_at = $5,"
                         + " updated_at = $6")
-                .execute(Tuple.from(java.util.Arrays.asList(
-                        profileId,
-                        profile.customerId(),
-                        profile.consentOrUnknown().marketingEmail(),
-                        profile.cartOrEmpty().isEmpty()
-                                ? 0
-                                : profile.cartOrEmpty().lines().size(),
-                        profile.lastOrderAt() == null ? null : utc(profile.lastOrderAt()),
-                        utc(now()))))
+                .executeBatch(rows)
                 .replaceWithVoid();
     }
 

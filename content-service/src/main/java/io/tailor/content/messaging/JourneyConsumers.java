@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.tailor.content.journey.ContactBook;
 import io.tailor.content.journey.JourneyEngine;
 import io.tailor.content.journey.MailDelivery;
+import io.tailor.contracts.event.EventType;
 import io.tailor.contracts.event.ShopperEvent;
 import io.tailor.contracts.message.OutboundMessage;
 import io.tailor.contracts.profile.ProfileChange;
@@ -22,13 +23,15 @@ import org.jboss.logging.Logger;
 /**
  * What drives journeys: profile-changes and segment-changes (enrol and exit, keyed by profile so one profile's changes
  * arrive in order), identify events on shopper-events (where to reach a customer) and outbound-messages (delivery).
- * Each runs in a consumer group of its own; unreadable records are logged and skipped, a failing database fails the
- * channel (and readiness) rather than losing a change.
+ * Each runs in a consumer group of its own; profile-changes and shopper-events are read a poll at a time (batches).
+ * Unreadable records are logged and skipped; a failing database fails the channel (and readiness) rather than losing
+ * a change.
  */
 @ApplicationScoped
 public class JourneyConsumers {
 
     private static final Logger LOG = Logger.getLogger(JourneyConsumers.class);
+    private static final String IDENTIFY = '"' + EventType.IDENTIFY.wireName() + '"';
 
     private final ObjectMapper mapper;
     private final JourneyEngine engine;
@@ -42,12 +45,17 @@ public class JourneyConsumers {
         this.delivery = delivery;
     }
 
+    /** A poll's profile changes, applied in order in one transaction. */
     @Incoming("journey-profile-changes")
-    public Uni<Void> profileChange(String json) {
-        ProfileChange change = read(json, ProfileChange.class);
-        return change == null || change.profileId() == null
-                ? Uni.createFrom().voidItem()
-                : engine.onProfileChange(change);
+    public Uni<Void> profileChanges(ConsumerRecords<String, String> records) {
+        List<ProfileChange> changes = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            ProfileChange change = read(record.value(), ProfileChange.class);
+            if (change != null && change.profileId() != null) {
+                changes.add(change);
+            }
+        }
+        return engine.onProfileChanges(changes);
     }
 
     @Incoming("journey-segment-changes")
@@ -58,10 +66,23 @@ public class JourneyConsumers {
                 : engine.onSegmentChange(change);
     }
 
+    /**
+     * A poll's shopper events, of which only identify events matter here. An event whose JSON does not contain the
+     * identify type's wire name anywhere cannot be one, so it is not parsed: nearly every event is skipped unread.
+     */
     @Incoming("journey-contacts")
-    public Uni<Void> shopperEvent(String json) {
-        ShopperEvent event = read(json, ShopperEvent.class);
-        return event == null ? Uni.createFrom().voidItem() : contacts.onEvent(event);
+    public Uni<Void> shopperEvents(ConsumerRecords<String, String> records) {
+        List<ShopperEvent> identified = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value() == null || !record.value().contains(IDENTIFY)) {
+                continue;
+            }
+            ShopperEvent event = read(record.value(), ShopperEvent.class);
+            if (event != null) {
+                identified.add(event);
+            }
+        }
+        return contacts.onEvents(identified);
     }
 
     /** A batch of queued messages, delivered {@link MailDelivery#PARALLEL_SENDS} at a time. */

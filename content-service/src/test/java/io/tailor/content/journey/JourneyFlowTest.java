@@ -466,6 +466,77 @@ class JourneyFlowTest {
         assertThat(mailTo(email)).isEmpty();
     }
 
+    /** The journey_profile row of a profile: cart lines and whether a last order is known, or null when none. */
+    private String journeyProfile(String profileId) {
+        var rows = pool.preparedQuery(
+                        "SELECT cart_items, last_order_at IS NOT NULL AS ordered FROM journey_profile WHERE profile_id = $1")
+                .execute(Tuple.of(profileId))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        if (rows.size() == 0) {
+            return null;
+        }
+        var row = rows.iterator().next();
+        return row.getInteger("cart_items") + (row.getBoolean("ordered") ? " ordered" : "");
+    }
+
+    private String contactEmail(String customer) {
+        var rows = pool.preparedQuery("SELECT email FROM contact WHERE customer_id = $1")
+                .execute(Tuple.of(customer))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        return rows.size() == 0 ? null : rows.iterator().next().getString("email");
+    }
+
+    /**
+     * Profile changes sent back to back usually arrive in one poll, which is applied in one transaction: each
+     * profile's enrolments, exits and erasure still follow its changes in order, and what journeys keep of it is its
+     * last state.
+     */
+    @Test
+    void changesArrivingTogetherAreAppliedInTheirOrder() throws Exception {
+        String journey = unique("cart");
+        putJourney(
+                journey,
+                """
+                {"name":"Cart recovery (later)","trigger":{"event":"add_to_cart"},"reentry":"restart",
+                 "exitOn":["order_completed"],"quietHours":false,"enabled":true,
+                 "steps":[{"delay":"PT1H","template":"cart-recovery"}]}
+                """);
+        String reordered = unique("p");
+        String ordered = unique("p");
+        String erased = unique("p");
+        String customer = unique("c");
+        profileChange(reordered, customer, "add_to_cart", true, 2, null);
+        profileChange(ordered, unique("c"), "add_to_cart", true, 1, null);
+        profileChange(erased, unique("c"), "add_to_cart", true, 1, null);
+        profileChange(reordered, customer, "order_completed", true, 0, Instant.now());
+        profileChange(ordered, unique("c"), "order_completed", true, 0, Instant.now());
+        topics.send(
+                Topics.PROFILE_CHANGES,
+                erased,
+                mapper.writeValueAsString(new ProfileChange(erased, 2, Instant.now(), "erase", null, List.of(), null)));
+        profileChange(reordered, customer, "add_to_cart", true, 3, Instant.now());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "3 ordered".equals(journeyProfile(reordered)));
+        assertThat(runs(journey, reordered).getList("status", String.class))
+                .containsExactlyInAnyOrder("exited", "active");
+        assertThat(runs(journey, ordered).getList("status", String.class)).containsExactly("exited");
+        assertThat(runs(journey, ordered).getString("[0].endedReason")).isEqualTo("order_completed");
+        assertThat(journeyProfile(ordered)).isEqualTo("0 ordered");
+        assertThat(runs(journey, erased).getList("id")).isEmpty();
+        assertThat(journeyProfile(erased)).isNull();
+    }
+
+    @Test
+    void theLastOfSeveralIdentifyEventsGivesTheAddress() throws Exception {
+        String customer = unique("c");
+        identify(customer, "first-" + customer + "@example.test", null);
+        identify(customer, "second-" + customer + "@example.test", null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ("second-" + customer + "@example.test").equals(contactEmail(customer)));
+    }
+
     @Test
     void erasureForgetsRunsMessagesAndTheAddress() throws Exception {
         String journey = unique("cart");
