@@ -377,7 +377,8 @@ public final class GatewayLoadBenchmark {
         long deadline = System.nanoTime() + timeout.toNanos();
         double now = applied(profiles);
         while (now < target && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+            // once a second: each scrape of profile-service's metrics costs it CPU while it drains the events
+            Thread.sleep(1_000);
             now = applied(profiles);
         }
         return now;
