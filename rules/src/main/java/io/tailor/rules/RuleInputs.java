@@ -37,17 +37,15 @@ public final class RuleInputs {
         mapField(b, "traits", p.traits());
         ConsentState c = p.consentOrUnknown();
         b.setField(
-                d.findFieldByName("consent"),
+                field(d, "consent"),
                 DynamicMessage.newBuilder(nested(d, "consent"))
                         .setField(
-                                nested(d, "consent").findFieldByName("personalization"),
+                                field(nested(d, "consent"), "personalization"),
                                 !Boolean.FALSE.equals(c.personalization()))
+                        .setField(field(nested(d, "consent"), "analytics"), !Boolean.FALSE.equals(c.analytics()))
                         .setField(
-                                nested(d, "consent").findFieldByName("analytics"), !Boolean.FALSE.equals(c.analytics()))
-                        .setField(
-                                nested(d, "consent").findFieldByName("marketingEmail"),
-                                Boolean.TRUE.equals(c.marketingEmail()))
-                        .setField(nested(d, "consent").findFieldByName("answered"), c.updatedAt() != null)
+                                field(nested(d, "consent"), "marketingEmail"), Boolean.TRUE.equals(c.marketingEmail()))
+                        .setField(field(nested(d, "consent"), "answered"), c.updatedAt() != null)
                         .build());
         timestamp(b, "firstSeen", p.firstSeen());
         timestamp(b, "lastSeen", p.lastSeen());
@@ -62,7 +60,7 @@ public final class RuleInputs {
                 p.averageOrderValue() == null ? 0.0 : p.averageOrderValue().doubleValue());
         timestamp(b, "lastOrderAt", p.lastOrderAt());
         if (p.recentlyViewed() != null) {
-            FieldDescriptor viewed = d.findFieldByName("recentlyViewed");
+            FieldDescriptor viewed = field(d, "recentlyViewed");
             p.recentlyViewed().stream().map(RecentView::productId).forEach(id -> b.addRepeatedField(viewed, id));
             timestamp(
                     b,
@@ -76,20 +74,20 @@ public final class RuleInputs {
         CartState cart = p.cartOrEmpty();
         Descriptor cartType = nested(d, "cart");
         DynamicMessage.Builder cb = DynamicMessage.newBuilder(cartType)
-                .setField(cartType.findFieldByName("items"), (long)
+                .setField(field(cartType, "items"), (long)
                         (cart.lines() == null ? 0 : cart.lines().size()))
                 .setField(
-                        cartType.findFieldByName("value"),
+                        field(cartType, "value"),
                         cart.value() == null ? 0.0 : cart.value().doubleValue());
         if (cart.updatedAt() != null) {
-            cb.setField(cartType.findFieldByName("updatedAt"), ts(cart.updatedAt()));
+            cb.setField(field(cartType, "updatedAt"), ts(cart.updatedAt()));
         }
         if (cart.lines() != null) {
             long units = 0;
             java.util.Set<String> categories = new java.util.LinkedHashSet<>();
             for (var l : cart.lines()) {
                 if (l.productId() != null) {
-                    cb.addRepeatedField(cartType.findFieldByName("productIds"), l.productId());
+                    cb.addRepeatedField(field(cartType, "productIds"), l.productId());
                 }
                 units += Math.max(0, l.quantity());
                 if (l.categoryPath() != null
@@ -98,15 +96,15 @@ public final class RuleInputs {
                     categories.add(l.categoryPath().getFirst());
                 }
             }
-            cb.setField(cartType.findFieldByName("units"), units);
-            categories.forEach(category -> cb.addRepeatedField(cartType.findFieldByName("categories"), category));
+            cb.setField(field(cartType, "units"), units);
+            categories.forEach(category -> cb.addRepeatedField(field(cartType, "categories"), category));
         }
-        b.setField(d.findFieldByName("cart"), cb.build());
+        b.setField(field(d, "cart"), cb.build());
         mapField(b, "categoryAffinity", p.categoryAffinity());
         mapField(b, "brandAffinity", p.brandAffinity());
         mapField(b, "priceBandAffinity", p.priceBandAffinity());
         if (p.purchases() != null) {
-            FieldDescriptor purchases = d.findFieldByName("purchases");
+            FieldDescriptor purchases = field(d, "purchases");
             List<PurchaseStats> due = new java.util.ArrayList<>();
             for (PurchaseStats s : p.purchases()) {
                 b.addRepeatedField(purchases, purchase(purchases.getMessageType(), s));
@@ -140,16 +138,14 @@ public final class RuleInputs {
         Descriptor d = RuleSchema.profile();
         Descriptor rfm = nested(d, "rfm");
         b.setField(
-                d.findFieldByName("rfm"),
+                field(d, "rfm"),
                 DynamicMessage.newBuilder(rfm)
-                        .setField(rfm.findFieldByName("recency"), (long) scores.recency())
-                        .setField(rfm.findFieldByName("frequency"), (long) scores.frequency())
-                        .setField(rfm.findFieldByName("monetary"), (long) scores.monetary())
-                        .setField(
-                                rfm.findFieldByName("code"),
-                                "" + scores.recency() + scores.frequency() + scores.monetary())
+                        .setField(field(rfm, "recency"), (long) scores.recency())
+                        .setField(field(rfm, "frequency"), (long) scores.frequency())
+                        .setField(field(rfm, "monetary"), (long) scores.monetary())
+                        .setField(field(rfm, "code"), "" + scores.recency() + scores.frequency() + scores.monetary())
                         .build());
-        b.setField(d.findFieldByName("spendPercentile"), scores.spendPercentile());
+        b.setField(field(d, "spendPercentile"), scores.spendPercentile());
     }
 
     public static Message request(RequestContext r) {
@@ -162,7 +158,7 @@ public final class RuleInputs {
         set(b, "url", r.url());
         set(b, "productId", r.productId());
         if (r.categoryPath() != null) {
-            r.categoryPath().forEach(level -> b.addRepeatedField(d.findFieldByName("categoryPath"), level));
+            r.categoryPath().forEach(level -> b.addRepeatedField(field(d, "categoryPath"), level));
         }
         set(b, "query", r.query());
         Utm utm = r.utmOrNone();
@@ -173,7 +169,7 @@ public final class RuleInputs {
         set(t, "campaign", utm.campaign());
         set(t, "content", utm.content());
         set(t, "term", utm.term());
-        b.setField(d.findFieldByName("utm"), t.build());
+        b.setField(field(d, "utm"), t.build());
         set(b, "device", r.device());
         set(b, "country", r.country());
         set(b, "locale", r.locale());
@@ -181,7 +177,7 @@ public final class RuleInputs {
         if (r.cartProductIds() != null) {
             r.cartProductIds().stream()
                     .filter(java.util.Objects::nonNull)
-                    .forEach(id -> b.addRepeatedField(d.findFieldByName("cartProductIds"), id));
+                    .forEach(id -> b.addRepeatedField(field(d, "cartProductIds"), id));
         }
         return b.build();
     }
@@ -222,7 +218,7 @@ public final class RuleInputs {
      * over many stored profiles decodes three fields of the products that can fall due, not seven of every product.
      */
     private static void replenishment(DynamicMessage.Builder b, List<PurchaseStats> due) {
-        FieldDescriptor field = b.getDescriptorForType().findFieldByName("replenishment");
+        FieldDescriptor field = field(b.getDescriptorForType(), "replenishment");
         Descriptor d = field.getMessageType();
         due.stream()
                 .sorted(java.util.Comparator.comparing(RuleInputs::nextDueAt)
@@ -240,28 +236,32 @@ public final class RuleInputs {
         if (touch == null) {
             return;
         }
-        Descriptor d = b.getDescriptorForType().findFieldByName(field).getMessageType();
+        Descriptor d = field(b.getDescriptorForType(), field).getMessageType();
         DynamicMessage.Builder t = DynamicMessage.newBuilder(d);
         set(t, "source", touch.source());
         set(t, "medium", touch.medium());
         set(t, "campaign", touch.campaign());
         timestamp(t, "at", touch.at());
-        b.setField(b.getDescriptorForType().findFieldByName(field), t.build());
+        b.setField(field(b.getDescriptorForType(), field), t.build());
+    }
+
+    private static FieldDescriptor field(Descriptor type, String name) {
+        return RuleSchema.field(type, name);
     }
 
     private static Descriptor nested(Descriptor d, String field) {
-        return d.findFieldByName(field).getMessageType();
+        return field(d, field).getMessageType();
     }
 
     private static void set(DynamicMessage.Builder b, String field, Object value) {
         if (value != null) {
-            b.setField(b.getDescriptorForType().findFieldByName(field), value);
+            b.setField(field(b.getDescriptorForType(), field), value);
         }
     }
 
     private static void timestamp(DynamicMessage.Builder b, String field, Instant at) {
         if (at != null) {
-            b.setField(b.getDescriptorForType().findFieldByName(field), ts(at));
+            b.setField(field(b.getDescriptorForType(), field), ts(at));
         }
     }
 
@@ -269,15 +269,15 @@ public final class RuleInputs {
         if (values == null || values.isEmpty()) {
             return;
         }
-        FieldDescriptor f = b.getDescriptorForType().findFieldByName(field);
+        FieldDescriptor f = field(b.getDescriptorForType(), field);
         Descriptor entry = f.getMessageType();
         values.forEach((key, value) -> {
             if (key != null && value != null) {
                 b.addRepeatedField(
                         f,
                         DynamicMessage.newBuilder(entry)
-                                .setField(entry.findFieldByName("key"), key)
-                                .setField(entry.findFieldByName("value"), value)
+                                .setField(field(entry, "key"), key)
+                                .setField(field(entry, "value"), value)
                                 .build());
             }
         });
@@ -299,7 +299,7 @@ public final class RuleInputs {
             if (!(current instanceof Message m)) {
                 return null;
             }
-            field = m.getDescriptorForType().findFieldByName(name);
+            field = field(m.getDescriptorForType(), name);
             if (field == null) {
                 return null;
             }
@@ -317,7 +317,7 @@ public final class RuleInputs {
             for (Object entry : (List<?>) value) {
                 Message e = (Message) entry;
                 Descriptor d = e.getDescriptorForType();
-                map.put(e.getField(d.findFieldByName("key")), plain(e.getField(d.findFieldByName("value")), null));
+                map.put(e.getField(field(d, "key")), plain(e.getField(field(d, "value")), null));
             }
             return map;
         }
@@ -332,8 +332,8 @@ public final class RuleInputs {
                         .getFullName()
                         .equals(Timestamp.getDescriptor().getFullName())) {
             Descriptor d = m.getDescriptorForType();
-            return Instant.ofEpochSecond((Long) m.getField(d.findFieldByName("seconds")), (Integer)
-                            m.getField(d.findFieldByName("nanos")))
+            return Instant.ofEpochSecond(
+                            (Long) m.getField(field(d, "seconds")), (Integer) m.getField(field(d, "nanos")))
                     .toString();
         }
         if (value instanceof Message m) {
