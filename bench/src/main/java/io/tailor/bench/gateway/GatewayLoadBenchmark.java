@@ -1,8 +1,6 @@
 package io.tailor.bench.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tailor.bench.BenchSupport;
-import io.tailor.contracts.TailorJson;
 import io.tailor.devstack.DevStack;
 import io.tailor.devstack.Platform;
 import io.tailor.devstack.demo.DemoSeeder;
@@ -47,12 +45,10 @@ public final class GatewayLoadBenchmark {
 
     private static final String PUBLIC_KEY = "pk_bench_storefront";
     private static final String SECRET_KEY = "sk_bench_server";
-    private static final int BATCH = 500;
     private static final Pattern TOOK = Pattern.compile("\"tookMs\":(\\d+)");
 
     private final URI gateway;
     private final HttpClient http;
-    private final ObjectMapper json = TailorJson.mapper();
     private final DemoPages pages;
     private final Map<String, Double> fallbacksBefore = new java.util.HashMap<>();
 
@@ -313,64 +309,38 @@ public final class GatewayLoadBenchmark {
     /** Event batches as fast as they are acknowledged, then every acknowledged event must be applied. */
     private void ingest(URI profiles, int events) throws Exception {
         double before = applied(profiles);
-        int workers = 4;
-        AtomicLong acknowledged = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        int batches = events / BATCH;
-        AtomicLong next = new AtomicLong();
+        int batches = events / EventBatches.SIZE;
         Instant now = Instant.now();
         // bodies are written before the clock starts: the load generator shares the two cores it measures
         List<String> bodies = new ArrayList<>(batches);
         for (int b = 0; b < batches; b++) {
-            bodies.add(pages.eventBatchBody(b, BATCH, now));
+            bodies.add(pages.eventBatchBody(b, EventBatches.SIZE, now));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
         long start = System.nanoTime();
-        for (int w = 0; w < workers; w++) {
-            pool.submit(() -> {
-                long b;
-                while ((b = next.getAndIncrement()) < batches) {
-                    String body = bodies.get((int) b);
-                    HttpResponse<String> r = http.send(
-                            BenchSupport.postJson(gateway.resolve("/v1/events"), SECRET_KEY, body),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 202) {
-                        acknowledged.addAndGet(
-                                json.readTree(r.body()).path("accepted").asLong());
-                    } else {
-                        refused.incrementAndGet();
-                        System.out.printf("ingest batch refused: %d %s%n", r.statusCode(), r.body());
-                    }
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(30, TimeUnit.MINUTES);
+        EventBatches.Sent sent = EventBatches.send(http, gateway, SECRET_KEY, bodies, 4);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,
                 "ingest acknowledged=%d refused-batches=%d seconds=%.1f acknowledged/s=%.0f%n",
-                acknowledged.get(),
-                refused.get(),
+                sent.acknowledged(),
+                sent.refused(),
                 sendSeconds,
-                acknowledged.get() / sendSeconds);
-        double target = before + acknowledged.get();
+                sent.acknowledged() / sendSeconds);
+        double target = before + sent.acknowledged();
         double reached = awaitApplied(profiles, (long) target, Duration.ofMinutes(10));
         double allSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 Locale.ROOT,
                 "ingest applied=%.0f of %d lost=%.0f end-to-end seconds=%.1f applied/s=%.0f%n",
                 reached - before,
-                acknowledged.get(),
+                sent.acknowledged(),
                 target - reached,
                 allSeconds,
                 (reached - before) / allSeconds);
     }
 
     private static double applied(URI profiles) throws Exception {
-        return BenchSupport.metric(profiles, "tailor_profile_events_applied_total")
-                + BenchSupport.metric(profiles, "tailor_profile_events_dead_lettered_total");
+        return EventBatches.applied(profiles);
     }
 
     private static double awaitApplied(URI profiles, long target, Duration timeout) throws Exception {

@@ -1,20 +1,13 @@
 package io.tailor.bench.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tailor.bench.BenchSupport;
-import io.tailor.contracts.TailorJson;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where an ingested event's CPU goes: batches of events sent to a running local platform ({@code ./tailor up}) as
@@ -33,13 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IngestCpuProbe {
 
-    private static final int BATCH = 500;
     private static final int WORKERS = 4;
     private static final Duration QUIET_WINDOW = Duration.ofSeconds(2);
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final ObjectMapper json = TailorJson.mapper();
     private final URI gateway;
     private final URI profiles;
     private final String key;
@@ -68,11 +59,11 @@ public final class IngestCpuProbe {
         cpu.idle(Duration.ofSeconds(idleSeconds));
         if (warmUp > 0) {
             double before = probe.applied();
-            long applied = probe.send(probe.bodies(warmUp / BATCH));
+            long applied = probe.send(probe.bodies(warmUp / EventBatches.SIZE));
             probe.awaitConsumed(cpu, before + applied);
         }
 
-        List<String> bodies = probe.bodies(events / BATCH);
+        List<String> bodies = probe.bodies(events / EventBatches.SIZE);
         double appliedBefore = probe.applied();
         PlatformCpu.Reading started = cpu.read();
         long acknowledged = probe.send(bodies);
@@ -104,46 +95,22 @@ public final class IngestCpuProbe {
         Instant now = Instant.now();
         List<String> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            bodies.add(pages.eventBatchBody(nextBatch++, BATCH, now));
+            bodies.add(pages.eventBatchBody(nextBatch++, EventBatches.SIZE, now));
         }
         return bodies;
     }
 
-    /** Sends the batches from four threads; the number of events acknowledged. */
+    /** Sends the batches from four threads; the number of events acknowledged. Any refused batch ends the probe. */
     private long send(List<String> bodies) throws Exception {
-        AtomicLong next = new AtomicLong();
-        AtomicLong acknowledged = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < WORKERS; w++) {
-                workers.add(pool.submit(() -> {
-                    int b;
-                    while ((b = (int) next.getAndIncrement()) < bodies.size()) {
-                        HttpResponse<String> r = http.send(
-                                BenchSupport.postJson(gateway.resolve("/v1/events"), key, bodies.get(b)),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 202) {
-                            throw new IllegalStateException("events answered " + r.statusCode() + ": " + r.body());
-                        }
-                        acknowledged.addAndGet(
-                                json.readTree(r.body()).path("accepted").asLong());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        EventBatches.Sent sent = EventBatches.send(http, gateway, key, bodies, WORKERS);
+        if (sent.refused() > 0) {
+            throw new IllegalStateException(sent.refused() + " batches were refused");
         }
-        return acknowledged.get();
+        return sent.acknowledged();
     }
 
     private double applied() throws Exception {
-        return BenchSupport.metric(profiles, "tailor_profile_events_applied_total")
-                + BenchSupport.metric(profiles, "tailor_profile_events_dead_lettered_total");
+        return EventBatches.applied(profiles);
     }
 
     /**
