@@ -133,11 +133,7 @@ class SessionRecommendationTest {
         // one Kafka key, so one partition: the consenting shopper's views are consumed after the refuser's...
         await().atMost(Duration.ofSeconds(60)).until(() -> viewsOf(run) >= 2);
         // ...and the refuser's never do
-        assertThat(store
-                        .since(Instant.now().minus(Duration.ofDays(1)), 1_000_000)
-                        .await()
-                        .atMost(Duration.ofSeconds(10))
-                        .stream()
+        assertThat(recentViews().stream()
                         .map(SessionViewStore.SessionView::sessionId)
                         .filter(s -> s.startsWith("session-" + run))
                         .distinct()
@@ -145,17 +141,61 @@ class SessionRecommendationTest {
                 .containsExactly("session-" + run + "-ok");
     }
 
+    @Test
+    void aRebuildReadsTheViewsAPageAtATimeAndKeepsEverySessionWhole() {
+        // more views than one cursor page holds (2,000), in sessions of five that straddle the page boundaries
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Instant start = Instant.now().minusSeconds(3_600);
+        List<SessionViewStore.SessionView> stored = new ArrayList<>();
+        for (int s = 0; s < 1_001; s++) {
+            for (int v = 0; v < 5; v++) {
+                stored.add(new SessionViewStore.SessionView(
+                        UUID.randomUUID().toString(),
+                        "page-" + run + "-" + s,
+                        "p-" + run + "-" + ((s + v) % 40),
+                        start.plusSeconds(s + v * 2_000L),
+                        "pager-" + run + "-" + s,
+                        null));
+            }
+        }
+        store.record(stored).await().atMost(Duration.ofSeconds(30));
+
+        List<SessionViewStore.SessionView> read = recentViews().stream()
+                .filter(view -> view.sessionId().startsWith("page-" + run + "-"))
+                .toList();
+        assertThat(read).hasSize(5_005);
+        for (int i = 0; i < read.size(); i += 5) {
+            List<SessionViewStore.SessionView> session = read.subList(i, i + 5);
+            assertThat(session)
+                    .extracting(SessionViewStore.SessionView::sessionId)
+                    .containsOnly(session.get(0).sessionId());
+            assertThat(session)
+                    .extracting(SessionViewStore.SessionView::viewedAt)
+                    .isSorted();
+        }
+        model.rebuild().await().atMost(Duration.ofSeconds(60));
+        assertThat(model.sessions()).isGreaterThanOrEqualTo(1_001);
+        // every session of the run viewed the next products of the forty after its first
+        assertThat(model.next(List.of("p-" + run + "-0"), Instant.now(), 4))
+                .isNotEmpty()
+                .allMatch(product -> product.startsWith("p-" + run + "-"));
+    }
+
     /** The record under the refuser's key, so all of them land in one partition, in order. */
     private static Map.Entry<String, String> sameKey(String shopper, Map.Entry<String, String> record) {
         return Map.entry("a:" + shopper, record.getValue());
     }
 
-    private long viewsOf(String run) {
-        return store
-                .since(Instant.now().minus(Duration.ofDays(1)), 1_000_000)
+    private List<SessionViewStore.SessionView> recentViews() {
+        List<SessionViewStore.SessionView> views = new ArrayList<>();
+        store.stream(Instant.now().minus(Duration.ofDays(1)), 1_000_000, views::add)
                 .await()
-                .atMost(Duration.ofSeconds(10))
-                .stream()
+                .atMost(Duration.ofSeconds(10));
+        return views;
+    }
+
+    private long viewsOf(String run) {
+        return recentViews().stream()
                 .filter(v -> v.sessionId().startsWith("session-" + run))
                 .count();
     }

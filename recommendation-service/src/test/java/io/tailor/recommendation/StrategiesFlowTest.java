@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -232,13 +233,15 @@ class StrategiesFlowTest {
     }
 
     private long linesOf(String run) {
-        return orders
-                .since(Instant.now().minus(Duration.ofDays(1)), 1_000_000)
+        AtomicLong lines = new AtomicLong();
+        orders.stream(Instant.now().minus(Duration.ofDays(1)), 1_000_000, line -> {
+                    if (line.orderKey().startsWith("o-" + run)) {
+                        lines.incrementAndGet();
+                    }
+                })
                 .await()
-                .atMost(Duration.ofSeconds(10))
-                .stream()
-                .filter(l -> l.orderKey().startsWith("o-" + run))
-                .count();
+                .atMost(Duration.ofSeconds(10));
+        return lines.get();
     }
 
     private static void upsert(String... products) {

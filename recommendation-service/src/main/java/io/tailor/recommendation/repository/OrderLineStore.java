@@ -2,13 +2,13 @@ package io.tailor.recommendation.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The lines of completed orders (table {@code order_line}): what the co-purchase models learn from. */
 @ApplicationScoped
@@ -56,25 +56,24 @@ public class OrderLineStore {
                 .replaceWithVoid();
     }
 
-    /** The most recent lines since {@code since}, at most {@code limit}, grouped by order. */
-    public Uni<List<OrderedLine>> since(Instant since, int limit) {
-        return pool.preparedQuery("SELECT * FROM (SELECT order_key, product_id, quantity, ordered_at, anonymous_id,"
-                        + " customer_id FROM order_line WHERE ordered_at >= $1 ORDER BY ordered_at DESC LIMIT $2)"
-                        + " recent ORDER BY order_key, product_id")
-                .execute(Tuple.of(since.atOffset(ZoneOffset.UTC), limit))
-                .map(rows -> {
-                    List<OrderedLine> out = new ArrayList<>();
-                    for (Row row : rows) {
-                        out.add(new OrderedLine(
-                                row.getString("order_key"),
-                                row.getString("product_id"),
-                                row.getInteger("quantity"),
-                                row.getOffsetDateTime("ordered_at").toInstant(),
-                                row.getString("anonymous_id"),
-                                row.getString("customer_id")));
-                    }
-                    return out;
-                });
+    /**
+     * Hands the most recent lines since {@code since}, at most {@code limit}, to {@code sink}, grouped by order, as
+     * they are read; the number of lines.
+     */
+    public Uni<Long> stream(Instant since, int limit, Consumer<OrderedLine> sink) {
+        return RowCursor.stream(
+                pool,
+                "SELECT * FROM (SELECT order_key, product_id, quantity, ordered_at, anonymous_id, customer_id"
+                        + " FROM order_line WHERE ordered_at >= $1 ORDER BY ordered_at DESC LIMIT $2) recent"
+                        + " ORDER BY order_key, product_id",
+                Tuple.of(since.atOffset(ZoneOffset.UTC), limit),
+                row -> sink.accept(new OrderedLine(
+                        row.getString("order_key"),
+                        row.getString("product_id"),
+                        row.getInteger("quantity"),
+                        row.getOffsetDateTime("ordered_at").toInstant(),
+                        row.getString("anonymous_id"),
+                        row.getString("customer_id"))));
     }
 
     /** Deletes lines older than {@code before}; the number deleted. */

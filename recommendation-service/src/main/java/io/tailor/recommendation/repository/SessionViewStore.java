@@ -2,14 +2,13 @@ package io.tailor.recommendation.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Product views by session (table {@code session_view}): what the session-based recommenders learn from. */
 @ApplicationScoped
@@ -52,26 +51,24 @@ public class SessionViewStore {
                 .replaceWithVoid();
     }
 
-    /** The most recent views since {@code since}, at most {@code limit}, grouped by session in time order. */
-    public Uni<List<SessionView>> since(Instant since, int limit) {
-        return pool.preparedQuery("SELECT session_id, product_id, viewed_at FROM ("
-                        + " SELECT session_id, product_id, viewed_at FROM session_view WHERE viewed_at >= $1"
-                        + " ORDER BY viewed_at DESC LIMIT $2) recent ORDER BY session_id, viewed_at")
-                .execute(Tuple.of(since.atOffset(ZoneOffset.UTC), limit))
-                .map(rows -> {
-                    List<SessionView> out = new ArrayList<>();
-                    for (Row row : rows) {
-                        OffsetDateTime at = row.getOffsetDateTime("viewed_at");
-                        out.add(new SessionView(
-                                null,
-                                row.getString("session_id"),
-                                row.getString("product_id"),
-                                at.toInstant(),
-                                null,
-                                null));
-                    }
-                    return out;
-                });
+    /**
+     * Hands the most recent views since {@code since}, at most {@code limit}, to {@code sink}, grouped by session in
+     * time order, as they are read; the number of views.
+     */
+    public Uni<Long> stream(Instant since, int limit, Consumer<SessionView> sink) {
+        return RowCursor.stream(
+                pool,
+                "SELECT session_id, product_id, viewed_at FROM (SELECT session_id, product_id, viewed_at"
+                        + " FROM session_view WHERE viewed_at >= $1 ORDER BY viewed_at DESC LIMIT $2) recent"
+                        + " ORDER BY session_id, viewed_at",
+                Tuple.of(since.atOffset(ZoneOffset.UTC), limit),
+                row -> sink.accept(new SessionView(
+                        null,
+                        row.getString("session_id"),
+                        row.getString("product_id"),
+                        row.getOffsetDateTime("viewed_at").toInstant(),
+                        null,
+                        null)));
     }
 
     /** Deletes views older than {@code before}; the number deleted. */

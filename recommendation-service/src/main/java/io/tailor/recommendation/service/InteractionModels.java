@@ -94,28 +94,31 @@ public class InteractionModels {
             duringRebuild = new ArrayList<>();
         }
         Instant now = Instant.now();
+        long[] started = new long[1];
+        Models next = empty();
+        // the logs are read through cursors, straight into the new models: holding millions of rows first would take
+        // more memory than the models
         return orders.prune(now.minus(orderWindow))
-                .flatMap(pruned -> views.since(now.minus(viewWindow), maxRows))
-                .flatMap(v -> orders.since(now.minus(orderWindow), maxRows).map(o -> {
-                    long started = System.nanoTime();
-                    Models next = empty();
-                    v.forEach(view -> next.coView().observe(view.sessionId(), view.productId()));
-                    o.forEach(line -> observe(next, line));
-                    synchronized (this) {
-                        duringRebuild.forEach(replay -> replay.accept(next));
-                        duringRebuild = null;
-                        models = next;
-                    }
-                    LOG.infof(
-                            "Interaction models: %d co-view pairs from %d views, %d co-purchase pairs from %d lines"
-                                    + " in %d ms",
-                            next.coView().pairs(),
-                            v.size(),
-                            next.coPurchase().pairs(),
-                            o.size(),
-                            (System.nanoTime() - started) / 1_000_000);
-                    return null;
-                }))
+                .invoke(() -> started[0] = System.nanoTime())
+                .flatMap(pruned -> views.stream(now.minus(viewWindow), maxRows, view -> next.coView()
+                        .observe(view.sessionId(), view.productId())))
+                .flatMap(viewCount -> orders.stream(now.minus(orderWindow), maxRows, line -> observe(next, line))
+                        .map(lineCount -> {
+                            synchronized (this) {
+                                duringRebuild.forEach(replay -> replay.accept(next));
+                                duringRebuild = null;
+                                models = next;
+                            }
+                            LOG.infof(
+                                    "Interaction models: %d co-view pairs from %d views, %d co-purchase pairs from %d"
+                                            + " lines in %d ms",
+                                    next.coView().pairs(),
+                                    viewCount,
+                                    next.coPurchase().pairs(),
+                                    lineCount,
+                                    (System.nanoTime() - started[0]) / 1_000_000);
+                            return null;
+                        }))
                 .onFailure()
                 .invoke(() -> {
                     synchronized (this) {

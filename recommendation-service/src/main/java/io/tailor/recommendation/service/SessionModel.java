@@ -60,37 +60,41 @@ public class SessionModel {
         return rebuild();
     }
 
-    /** Prunes views older than the window and rebuilds the model from the rest. */
+    /** Prunes views older than the window and rebuilds the model from the rest, read through a cursor. */
     public Uni<Void> rebuild() {
         Instant since = Instant.now().minus(window);
+        Builder builder = new Builder();
+        long[] started = new long[1];
         return store.prune(since)
-                .flatMap(pruned -> store.since(since, maxViews))
+                .invoke(() -> started[0] = System.nanoTime())
+                .flatMap(pruned -> store.stream(since, maxViews, builder::add))
                 .map(views -> {
-                    long started = System.nanoTime();
-                    Built next = build(views);
+                    Built next = builder.build();
                     built = next;
                     LOG.infof(
                             "Session model: %d sessions, %d products from %d views in %d ms",
                             next.index().sessions(),
                             next.index().items(),
-                            views.size(),
-                            (System.nanoTime() - started) / 1_000_000);
+                            views,
+                            (System.nanoTime() - started[0]) / 1_000_000);
                     return null;
                 });
     }
 
-    static Built build(List<SessionView> views) {
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> products = new ArrayList<>();
-        List<int[]> sessions = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        List<Integer> current = new ArrayList<>();
-        String session = null;
-        long last = 0;
-        for (SessionView v : views) {
+    /** Collects views, grouped by session in time order, into sessions of item ids. */
+    static final class Builder {
+
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> products = new ArrayList<>();
+        private final List<int[]> sessions = new ArrayList<>();
+        private final List<Long> times = new ArrayList<>();
+        private final List<Integer> current = new ArrayList<>();
+        private String session;
+        private long last;
+
+        void add(SessionView v) {
             if (!v.sessionId().equals(session)) {
-                add(current, last, sessions, times);
-                current.clear();
+                endSession();
                 session = v.sessionId();
             }
             int id = ids.computeIfAbsent(v.productId(), p -> {
@@ -100,23 +104,27 @@ public class SessionModel {
             current.add(id);
             last = v.viewedAt().getEpochSecond();
         }
-        add(current, last, sessions, times);
-        SessionIndex index = SessionIndex.of(
-                sessions.toArray(int[][]::new),
-                times.stream().mapToLong(Long::longValue).toArray(),
-                products.size());
-        return new Built(
-                index,
-                ids,
-                products.toArray(String[]::new),
-                ThreadLocal.withInitial(() -> SessionKnn.stan(index, SessionKnn.Parameters.stan())));
-    }
 
-    private static void add(List<Integer> current, long last, List<int[]> sessions, List<Long> times) {
-        // a session of one view says nothing about what comes next
-        if (current.size() >= 2) {
-            sessions.add(current.stream().mapToInt(Integer::intValue).toArray());
-            times.add(last);
+        private void endSession() {
+            // a session of one view says nothing about what comes next
+            if (current.size() >= 2) {
+                sessions.add(current.stream().mapToInt(Integer::intValue).toArray());
+                times.add(last);
+            }
+            current.clear();
+        }
+
+        Built build() {
+            endSession();
+            SessionIndex index = SessionIndex.of(
+                    sessions.toArray(int[][]::new),
+                    times.stream().mapToLong(Long::longValue).toArray(),
+                    products.size());
+            return new Built(
+                    index,
+                    ids,
+                    products.toArray(String[]::new),
+                    ThreadLocal.withInitial(() -> SessionKnn.stan(index, SessionKnn.Parameters.stan())));
         }
     }
 
