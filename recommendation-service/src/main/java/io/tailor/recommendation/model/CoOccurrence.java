@@ -1,14 +1,16 @@
 package io.tailor.recommendation.model;
 
+import com.carrotsearch.hppc.IntIntHashMap;
+import com.carrotsearch.hppc.ObjectIntHashMap;
+import com.carrotsearch.hppc.cursors.IntIntCursor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * Item pairs that occur in the same group (a session's views, an order's lines, a shopper's purchases), kept up to
@@ -20,17 +22,31 @@ import java.util.Set;
  * <p>Bounded: only the most recent {@code maxGroups} groups are remembered for new pairs (older groups keep their
  * counts), and a group counts pairs for its first {@code maxGroupSize} distinct items. Observing an item already in
  * its group changes nothing, so redelivered events are harmless. Thread-safe.
+ *
+ * <p>Compact: each item's id string is held once and everything else counts by a dense integer id, in primitive
+ * hash maps (HPPC). Two million session views over 1,700 products made 920,000 pairs; keyed by strings in boxed
+ * maps they took most of a 512 MiB heap (docs/benchmarks.md).
  */
 public final class CoOccurrence {
 
     /** An associated item: how many groups hold both, the lift and the log-likelihood ratio. */
     public record Neighbour(String item, int support, double lift, double llr) {}
 
+    private static final int[] NO_MEMBERS = new int[0];
+
     private final int maxGroups;
     private final int maxGroupSize;
-    private final Map<String, Set<String>> groups;
-    private final Map<String, Integer> itemGroups = new HashMap<>();
-    private final Map<String, Map<String, Integer>> pairs = new HashMap<>();
+    /** The most recently used groups, each with the ids of its items in the order observed. */
+    private final Map<String, int[]> groups;
+    /** Item id by item; the item by id in {@link #items}. */
+    private final ObjectIntHashMap<String> ids = new ObjectIntHashMap<>();
+
+    private final List<String> items = new ArrayList<>();
+    /** By item id: the groups that hold the item. */
+    private int[] itemGroups = new int[64];
+    /** By item id: how many groups hold it together with each other item (by id); null before its first pair. */
+    private final List<IntIntHashMap> pairs = new ArrayList<>();
+
     private long totalGroups;
     /** Recent answers of {@link #neighbours}, dropped when the item's pairs change and after {@link #CACHE_NANOS}. */
     private final Map<String, Cached> cache = new HashMap<>();
@@ -48,7 +64,7 @@ public final class CoOccurrence {
         this.maxGroupSize = maxGroupSize;
         this.groups = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
                 return size() > CoOccurrence.this.maxGroups;
             }
         };
@@ -59,24 +75,55 @@ public final class CoOccurrence {
         if (group == null || item == null) {
             return false;
         }
-        Set<String> members = groups.get(group);
+        int[] members = groups.get(group);
         if (members == null) {
-            members = new LinkedHashSet<>();
-            groups.put(group, members);
+            members = NO_MEMBERS;
             totalGroups++;
         }
-        if (members.contains(item) || members.size() >= maxGroupSize) {
+        if (members.length >= maxGroupSize) {
             return false;
         }
-        for (String other : members) {
-            pairs.computeIfAbsent(item, k -> new HashMap<>()).merge(other, 1, Integer::sum);
-            pairs.computeIfAbsent(other, k -> new HashMap<>()).merge(item, 1, Integer::sum);
-            cache.remove(other);
+        int id = idOf(item);
+        for (int other : members) {
+            if (other == id) {
+                return false;
+            }
+        }
+        for (int other : members) {
+            row(id).addTo(other, 1);
+            row(other).addTo(id, 1);
+            cache.remove(items.get(other));
         }
         cache.remove(item);
-        members.add(item);
-        itemGroups.merge(item, 1, Integer::sum);
+        int[] grown = Arrays.copyOf(members, members.length + 1);
+        grown[members.length] = id;
+        groups.put(group, grown);
+        itemGroups[id]++;
         return true;
+    }
+
+    private int idOf(String item) {
+        int slot = ids.indexOf(item);
+        if (ids.indexExists(slot)) {
+            return ids.indexGet(slot);
+        }
+        int id = items.size();
+        items.add(item);
+        pairs.add(null);
+        ids.indexInsert(slot, item, id);
+        if (id == itemGroups.length) {
+            itemGroups = Arrays.copyOf(itemGroups, id * 2);
+        }
+        return id;
+    }
+
+    private IntIntHashMap row(int id) {
+        IntIntHashMap row = pairs.get(id);
+        if (row == null) {
+            row = new IntIntHashMap(4);
+            pairs.set(id, row);
+        }
+        return row;
     }
 
     /** Forgets which items a group holds (its pair counts stay until the model is rebuilt). */
@@ -94,7 +141,8 @@ public final class CoOccurrence {
 
     /** The items most significantly associated with {@code item}, strongest first. */
     public synchronized List<Neighbour> neighbours(String item, int minSupport, int limit) {
-        Map<String, Integer> row = pairs.get(item);
+        int id = ids.getOrDefault(item, -1);
+        IntIntHashMap row = id < 0 ? null : pairs.get(id);
         if (row == null || limit <= 0) {
             return List.of();
         }
@@ -106,7 +154,7 @@ public final class CoOccurrence {
                 && now - cached.at() < CACHE_NANOS) {
             return cached.top().size() > limit ? cached.top().subList(0, limit) : cached.top();
         }
-        List<Neighbour> top = compute(item, row, minSupport, limit);
+        List<Neighbour> top = compute(id, row, minSupport, limit);
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }
@@ -114,26 +162,26 @@ public final class CoOccurrence {
         return top;
     }
 
-    private List<Neighbour> compute(String item, Map<String, Integer> row, int minSupport, int limit) {
+    private List<Neighbour> compute(int id, IntIntHashMap row, int minSupport, int limit) {
         long n = totalGroups;
-        int a = itemGroups.getOrDefault(item, 0);
+        int a = itemGroups[id];
         Comparator<Neighbour> order = Comparator.comparingDouble(Neighbour::llr)
                 .thenComparingInt(Neighbour::support)
                 .thenComparing(Neighbour::item, Comparator.reverseOrder());
         // the strongest {@code limit} so far, weakest at the head
         PriorityQueue<Neighbour> best = new PriorityQueue<>(limit + 1, order);
-        for (Map.Entry<String, Integer> e : row.entrySet()) {
-            int ab = e.getValue();
+        for (IntIntCursor pair : row) {
+            int ab = pair.value;
             if (ab < minSupport) {
                 continue;
             }
-            int b = itemGroups.getOrDefault(e.getKey(), 0);
+            int b = itemGroups[pair.key];
             double lift = a == 0 || b == 0 ? 0 : (double) ab * n / ((double) a * b);
             // only positive associations: together more often than chance
             if (lift <= 1.0) {
                 continue;
             }
-            best.add(new Neighbour(e.getKey(), ab, lift, llr(ab, a - ab, b - ab, n - a - b + ab)));
+            best.add(new Neighbour(items.get(pair.key), ab, lift, llr(ab, a - ab, b - ab, n - a - b + ab)));
             if (best.size() > limit) {
                 best.poll();
             }
@@ -150,14 +198,14 @@ public final class CoOccurrence {
 
     /** Distinct items seen so far. */
     public synchronized int items() {
-        return itemGroups.size();
+        return items.size();
     }
 
     /** Distinct pairs (each counted once). */
     public synchronized long pairs() {
         long sum = 0;
-        for (Map<String, Integer> row : pairs.values()) {
-            sum += row.size();
+        for (IntIntHashMap row : pairs) {
+            sum += row == null ? 0 : row.size();
         }
         return sum / 2;
     }

@@ -107,4 +107,27 @@ class CoOccurrenceTest {
                 .extracting(CoOccurrence.Neighbour::item)
                 .containsExactly("c");
     }
+
+    @Test
+    void manyItemsEachKeepTheirOwnCounts() {
+        // more items than the model first makes room for, in a chain: item i goes with item i + 1, twice
+        CoOccurrence model = new CoOccurrence(10_000, 50);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 199; i++) {
+                model.observeAll("r" + round + "-g" + i, List.of("item-" + i, "item-" + (i + 1)));
+            }
+        }
+        assertThat(model.items()).isEqualTo(200);
+        assertThat(model.pairs()).isEqualTo(199);
+        assertThat(model.neighbours("item-1", 2, 5))
+                .extracting(CoOccurrence.Neighbour::item)
+                .containsExactlyInAnyOrder("item-0", "item-2");
+        assertThat(model.neighbours("item-0", 2, 5))
+                .extracting(CoOccurrence.Neighbour::item)
+                .containsExactly("item-1");
+        assertThat(model.neighbours("item-150", 2, 5))
+                .extracting(CoOccurrence.Neighbour::support)
+                .containsOnly(2);
+        assertThat(model.neighbours("item-unknown", 1, 5)).isEmpty();
+    }
 }
