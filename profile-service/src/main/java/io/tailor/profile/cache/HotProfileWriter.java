@@ -1,17 +1,16 @@
 package io.tailor.profile.cache;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.HotState;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.contracts.profile.ProfileDigest;
 import io.tailor.contracts.profile.ProfileSnapshot;
+import io.tailor.profile.messaging.ProfileChangeJson;
+import io.tailor.profile.messaging.ProfileChangeJson.Encoded;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,22 +35,23 @@ public class HotProfileWriter {
     private static final String TTL_SECONDS = Long.toString(HotState.SHOPPER_STATE_TTL.toSeconds());
 
     private final Redis redis;
-    private final ObjectMapper mapper;
+    private final ProfileChangeJson json;
 
-    public HotProfileWriter(Redis redis, ObjectMapper mapper) {
+    public HotProfileWriter(Redis redis, ProfileChangeJson json) {
         this.redis = redis;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     /** Writes every changed profile and its aliases, and removes profiles merged away. */
-    public Uni<Void> publish(List<ProfileChange> changes) {
+    public Uni<Void> publish(List<Encoded> changes) {
         List<Request> requests = new ArrayList<>();
-        for (ProfileChange change : changes) {
+        for (Encoded encoded : changes) {
+            ProfileChange change = encoded.change();
             for (String merged : change.mergedProfileIds()) {
                 requests.add(Request.cmd(Command.DEL).arg(HotState.profile(merged)));
             }
             if (change.profile() != null) {
-                addWrite(requests, change.profile());
+                addWrite(requests, change.profile(), encoded.profileJson());
             }
         }
         if (requests.isEmpty()) {
@@ -67,15 +67,15 @@ public class HotProfileWriter {
         return redis.send(del).replaceWithVoid();
     }
 
-    private void addWrite(List<Request> requests, ProfileSnapshot profile) {
+    private void addWrite(List<Request> requests, ProfileSnapshot profile, String profileJson) {
         requests.add(Request.cmd(Command.EVAL)
                 .arg(SET_IF_NEWER)
                 .arg(1)
                 .arg(HotState.profile(profile.profileId()))
                 .arg(profile.version())
-                .arg(json(profile))
+                .arg(profileJson)
                 .arg(TTL_SECONDS)
-                .arg(json(ProfileDigest.of(profile))));
+                .arg(json.write(ProfileDigest.of(profile))));
         for (String anonymousId : profile.anonymousIds()) {
             requests.add(alias(HotState.anonymousAlias(anonymousId), profile.profileId()));
         }
@@ -86,13 +86,5 @@ public class HotProfileWriter {
 
     private static Request alias(String key, String profileId) {
         return Request.cmd(Command.SET).arg(key).arg(profileId).arg("EX").arg(TTL_SECONDS);
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("hot state cannot be written", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.tailor.contracts.Topics;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.kit.messaging.KeyedMessages;
+import io.tailor.profile.messaging.ProfileChangeJson.Encoded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -14,19 +15,24 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @ApplicationScoped
 public class ProfileChangesProducer {
 
-    private final MutinyEmitter<ProfileChange> emitter;
+    private final MutinyEmitter<String> emitter;
+    private final ProfileChangeJson json;
 
     public ProfileChangesProducer(
             @Channel(Topics.PROFILE_CHANGES) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-                    MutinyEmitter<ProfileChange> emitter) {
+                    MutinyEmitter<String> emitter,
+            ProfileChangeJson json) {
         this.emitter = emitter;
+        this.json = json;
     }
 
-    public Uni<Void> send(List<ProfileChange> changes) {
-        return KeyedMessages.sendAll(emitter, changes, ProfileChange::profileId);
+    /** Sends changes whose snapshots are already written (the same JSON went to the hot state). */
+    public Uni<Void> send(List<Encoded> changes) {
+        return KeyedMessages.sendAll(
+                emitter, changes, json::message, c -> c.change().profileId());
     }
 
     public Uni<Void> send(ProfileChange change) {
-        return emitter.sendMessage(KeyedMessages.keyed(change, change.profileId()));
+        return send(List.of(json.encode(change)));
     }
 }

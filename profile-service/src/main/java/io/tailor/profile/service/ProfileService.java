@@ -10,6 +10,8 @@ import io.tailor.profile.domain.EventBatchApplier;
 import io.tailor.profile.domain.IdentityKey;
 import io.tailor.profile.domain.ProfilePolicy;
 import io.tailor.profile.domain.ProfileRecord;
+import io.tailor.profile.messaging.ProfileChangeJson;
+import io.tailor.profile.messaging.ProfileChangeJson.Encoded;
 import io.tailor.profile.messaging.ProfileChangesProducer;
 import io.tailor.profile.repository.ProfileStore;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -47,6 +49,7 @@ public class ProfileService {
     private final ProfileStore store;
     private final HotProfileWriter hotState;
     private final ProfileChangesProducer changes;
+    private final ProfileChangeJson json;
     private final EmailHasher emailHasher;
     private final ProfilePolicy policy;
     private final Clock clock;
@@ -58,6 +61,7 @@ public class ProfileService {
             ProfileStore store,
             HotProfileWriter hotState,
             ProfileChangesProducer changes,
+            ProfileChangeJson json,
             EmailHasher emailHasher,
             ProfilePolicy policy,
             Clock clock,
@@ -65,6 +69,7 @@ public class ProfileService {
         this.store = store;
         this.hotState = hotState;
         this.changes = changes;
+        this.json = json;
         this.emailHasher = emailHasher;
         this.policy = policy;
         this.clock = clock;
@@ -78,9 +83,11 @@ public class ProfileService {
         if (events.isEmpty()) {
             return Uni.createFrom().item(Applied.NOTHING);
         }
-        return apply(events)
-                .call(result -> hotState.publish(result.changes()))
-                .call(result -> changes.send(result.changes()));
+        return apply(events).call(result -> {
+            // each snapshot is written as JSON once, for the hot state and for profile-changes
+            List<Encoded> encoded = result.changes().stream().map(json::encode).toList();
+            return hotState.publish(encoded).call(() -> changes.send(encoded));
+        });
     }
 
     /** Applies and saves, retrying the whole batch when another writer changed one of its profiles meanwhile. */

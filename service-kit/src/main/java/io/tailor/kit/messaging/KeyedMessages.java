@@ -22,12 +22,21 @@ public final class KeyedMessages {
 
     /** Sends every payload keyed by {@code key}; completes when all are acknowledged, fails if any failed. */
     public static <T> Uni<Void> sendAll(MutinyEmitter<T> emitter, List<T> payloads, Function<T, String> key) {
-        if (payloads.isEmpty()) {
+        return sendAll(emitter, payloads, Function.identity(), key);
+    }
+
+    /**
+     * Sends the payload made of each item, keyed by {@code key} of the item; completes when all are acknowledged,
+     * fails if any failed.
+     */
+    public static <S, T> Uni<Void> sendAll(
+            MutinyEmitter<T> emitter, List<S> items, Function<S, T> payload, Function<S, String> key) {
+        if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Uni.join()
-                .all(payloads.stream()
-                        .map(p -> emitter.sendMessage(keyed(p, key.apply(p))))
+                .all(items.stream()
+                        .map(item -> emitter.sendMessage(keyed(payload.apply(item), key.apply(item))))
                         .toList())
                 .andCollectFailures()
                 .replaceWithVoid();
