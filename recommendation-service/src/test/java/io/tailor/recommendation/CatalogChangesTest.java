@@ -12,7 +12,13 @@ import io.tailor.devstack.TopicClient;
 import io.tailor.recommendation.catalog.CatalogIndex;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue from the catalog-changes topic, and API upserts told to every replica through it. */
@@ -70,6 +76,32 @@ class CatalogChangesTest {
             var record = changes.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
             assertThat(record.value()).contains("Linen apron");
             assertThat(record.headers().lastHeader("tailor-stored")).isNotNull();
+        }
+    }
+
+    @Test
+    void aLargeUploadIsToldInFull() {
+        // more products than the emitter buffers by default (128): every one of them reaches the topic
+        String run = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids =
+                IntStream.range(0, 1_500).mapToObj(i -> run + "-" + i).toList();
+        try (TopicClient topics = new TopicClient(TestStack.get().kafka().bootstrapServers());
+                TopicClient.Watcher changes = topics.watch(Topics.CATALOG_CHANGES)) {
+            given().contentType("application/json")
+                    .body(ids.stream().map(id -> row(id, "Tea towel " + id)).collect(Collectors.joining(",", "[", "]")))
+                    .put("/v1/catalog/products")
+                    .then()
+                    .statusCode(200)
+                    .body("upserted", equalTo(1_500));
+            Set<String> told = new HashSet<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                changes.seen().stream()
+                        .map(ConsumerRecord::key)
+                        .filter(key -> key != null && key.startsWith(run + "-"))
+                        .forEach(told::add);
+                return told.size() == ids.size();
+            });
+            assertThat(told).containsExactlyInAnyOrderElementsOf(ids);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tailor.recommendation.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,16 +31,28 @@ public class CatalogChanges {
     private final MutinyEmitter<String> emitter;
     private final ObjectMapper mapper;
 
-    public CatalogChanges(@Channel("catalog-changes-out") MutinyEmitter<String> emitter, ObjectMapper mapper) {
+    /**
+     * Changes handed to Kafka at once. An upload holds up to 10,000 products; handing them all over at once overflowed
+     * the emitter's buffer (128 by default), and all but the first changes of a larger upload were refused.
+     */
+    static final int IN_FLIGHT = 256;
+
+    public CatalogChanges(
+            @Channel("catalog-changes-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000)
+                    MutinyEmitter<String> emitter,
+            ObjectMapper mapper) {
         this.emitter = emitter;
         this.mapper = mapper;
     }
 
     public Uni<Void> published(Collection<ProductInput> rows) {
-        return Uni.join()
-                .all(rows.stream().map(this::publish).toList())
-                .andCollectFailures()
-                .replaceWithVoid()
+        return Multi.createFrom()
+                .iterable(rows)
+                .onItem()
+                .transformToUni(this::publish)
+                .merge(IN_FLIGHT)
+                .onItem()
+                .ignoreAsUni()
                 .onFailure()
                 .recoverWithItem(e -> {
                     LOG.warnf("Catalogue changes not published; other replicas see them at their next start: %s", e);
