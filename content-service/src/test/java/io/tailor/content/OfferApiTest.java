@@ -129,6 +129,48 @@ class OfferApiTest {
                 .body("offers", hasSize(0));
     }
 
+    @Test
+    void anEditedOfferPinsItsNewPriceWhileAnotherOfferKeepsItsOwn() throws Exception {
+        Case shoes = newCase();
+        String bag = "bag-" + UUID.randomUUID();
+        String bags = "o-" + UUID.randomUUID();
+        put(shoes.offer(), percentage(shoes.segment(), "15", shoes.product(), ""))
+                .statusCode(200);
+        put(bags, percentage(shoes.segment(), "10", bag, "")).statusCode(200);
+        String page =
+                """
+                {"shopper":{"anonymousId":"%s"},"products":[
+                 {"productId":"%s","price":%s,"categoryPath":["shoes"]},
+                 {"productId":"%s","price":%s,"categoryPath":["bags"]}]}
+                """;
+        decide(page.formatted(shoes.shopper(), shoes.product(), "100", bag, "50"))
+                .statusCode(200)
+                .body(
+                        "offers.find { it.offerKey == '%s' }.prices[0].offerPrice".formatted(shoes.offer()),
+                        equalTo(85.0f))
+                .body("offers.find { it.offerKey == '%s' }.prices[0].offerPrice".formatted(bags), equalTo(45.0f));
+        // the shoe offer is edited (its updatedAt moves on): the price shown before no longer holds for it, while
+        // the bag offer, unchanged, keeps the price it showed
+        Thread.sleep(5);
+        put(shoes.offer(), percentage(shoes.segment(), "20", shoes.product(), ""))
+                .statusCode(200);
+        decide(page.formatted(shoes.shopper(), shoes.product(), "120", bag, "60"))
+                .statusCode(200)
+                .body(
+                        "offers.find { it.offerKey == '%s' }.prices[0].offerPrice".formatted(shoes.offer()),
+                        equalTo(96.0f))
+                .body("offers.find { it.offerKey == '%s' }.prices[0].pinned".formatted(shoes.offer()), equalTo(false))
+                .body("offers.find { it.offerKey == '%s' }.prices[0].offerPrice".formatted(bags), equalTo(45.0f))
+                .body("offers.find { it.offerKey == '%s' }.prices[0].pinned".formatted(bags), equalTo(true));
+        // and from then on the new shoe price is the one kept
+        decide(page.formatted(shoes.shopper(), shoes.product(), "150", bag, "60"))
+                .statusCode(200)
+                .body(
+                        "offers.find { it.offerKey == '%s' }.prices[0].offerPrice".formatted(shoes.offer()),
+                        equalTo(96.0f))
+                .body("offers.find { it.offerKey == '%s' }.prices[0].pinned".formatted(shoes.offer()), equalTo(true));
+    }
+
     /** A new segment with a shopper in it, and keys for an offer and a product of its own. */
     private record Case(String segment, String shopper, String offer, String product) {}
 

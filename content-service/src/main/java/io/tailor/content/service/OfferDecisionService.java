@@ -42,6 +42,7 @@ public class OfferDecisionService {
     private final OfferAdminService admin;
     private final OfferCatalog catalog;
     private final OffersConfig config;
+    private final OfferHistory history;
     private final Clock clock;
 
     public OfferDecisionService(
@@ -49,11 +50,13 @@ public class OfferDecisionService {
             OfferAdminService admin,
             OfferCatalog catalog,
             OffersConfig config,
+            OfferHistory history,
             Clock clock) {
         this.shoppers = shoppers;
         this.admin = admin;
         this.catalog = catalog;
         this.config = config;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -95,11 +98,15 @@ public class OfferDecisionService {
                         if (candidates.isEmpty()) {
                             return Uni.createFrom().item(new OfferDecision(List.of()));
                         }
-                        List<String> keys =
-                                candidates.stream().map(c -> c.offer().key).toList();
-                        return OfferAudit.<OfferAudit>list("shopperId = ?1 and offerKey in ?2", shopper, keys)
-                                .flatMap(history ->
-                                        show(candidates, history, items, shopper, profileId.orElse(null), now, record));
+                        Map<String, Instant> since = new HashMap<>();
+                        candidates.forEach(c -> since.put(c.offer().key, pricesKeptSince(c.offer())));
+                        List<String> products = items.stream()
+                                .map(OfferPricing.Item::productId)
+                                .distinct()
+                                .toList();
+                        return history.read(shopper, since, products, now.minus(config.shopperWindow()))
+                                .flatMap(seen ->
+                                        show(candidates, seen, items, shopper, profileId.orElse(null), now, record));
                     }));
         });
     }
@@ -120,39 +127,24 @@ public class OfferDecisionService {
         return rule.match(memberships, context, now);
     }
 
+    /** A price shown under an offer is shown again until the offer changes (or starts, if that is later). */
+    private static Instant pricesKeptSince(Offer offer) {
+        Instant since = offer.updatedAt;
+        if (offer.startsAt != null && offer.startsAt.isAfter(since)) {
+            since = offer.startsAt;
+        }
+        return since;
+    }
+
     private Uni<OfferDecision> show(
             List<Candidate> candidates,
-            List<OfferAudit> history,
+            OfferHistory.Seen history,
             List<OfferPricing.Item> items,
             String shopper,
             String profileId,
             Instant now,
             boolean record) {
-        Instant windowStart = now.minus(config.shopperWindow());
-        Set<String> seen = new HashSet<>();
-        Map<String, OfferAudit> pins = new HashMap<>();
-        Map<String, Candidate> byKey = new HashMap<>();
-        candidates.forEach(c -> byKey.put(c.offer().key, c));
-        for (OfferAudit row : history) {
-            if (row.shownAt.isAfter(windowStart)) {
-                seen.add(row.offerKey);
-            }
-            Candidate c = byKey.get(row.offerKey);
-            if (row.productId == null || c == null) {
-                continue;
-            }
-            Instant since = c.offer().updatedAt;
-            if (c.offer().startsAt != null && c.offer().startsAt.isAfter(since)) {
-                since = c.offer().startsAt;
-            }
-            if (!row.shownAt.isBefore(since)) {
-                String pinKey = row.offerKey + "\n" + row.productId;
-                OfferAudit before = pins.get(pinKey);
-                if (before == null || row.shownAt.isBefore(before.shownAt)) {
-                    pins.put(pinKey, row);
-                }
-            }
-        }
+        Set<String> seen = history.seen();
         int distinct = seen.size();
         Set<String> priced = new HashSet<>();
         List<OfferDecision.ShownOffer> shown = new ArrayList<>();
@@ -171,13 +163,13 @@ public class OfferDecisionService {
                 if (!priced.add(p.productId())) {
                     continue;
                 }
-                OfferAudit pin = pins.get(key + "\n" + p.productId());
+                OfferHistory.Pin pin = history.pins().get(OfferHistory.pinKey(key, p.productId()));
                 prices.add(
                         pin == null
                                 ? new OfferDecision.Price(
                                         p.productId(), p.price(), p.offerPrice(), p.percentOff(), false)
                                 : new OfferDecision.Price(
-                                        p.productId(), pin.basePrice, pin.offerPrice, p.percentOff(), true));
+                                        p.productId(), pin.basePrice(), pin.offerPrice(), p.percentOff(), true));
             }
             String explanation = OfferPricing.explain(d, c.rule(), d.end());
             shown.add(new OfferDecision.ShownOffer(
