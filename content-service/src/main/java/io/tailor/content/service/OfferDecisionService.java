@@ -81,9 +81,12 @@ public class OfferDecisionService {
             if (!catalog.anyMayMatch(memberships, context, now, personalized)) {
                 return Uni.createFrom().item(new OfferDecision(List.of()));
             }
-            return Panache.withTransaction(() -> Offer.<Offer>list(
+            // three steps, each holding a connection only while it runs (a session for the offers, the pool for the
+            // history, a transaction for the audit rows): holding one while asking for another could exhaust a small
+            // pool under concurrent decisions
+            return Panache.withSession(() -> Offer.<Offer>list(
                             "active = true and (startsAt is null or startsAt <= ?1) and (endsAt is null or endsAt > ?1)",
-                            now)
+                            now))
                     .flatMap(offers -> {
                         List<Candidate> candidates = new ArrayList<>();
                         for (Offer o : offers) {
@@ -107,7 +110,7 @@ public class OfferDecisionService {
                         return history.read(shopper, since, products, now.minus(config.shopperWindow()))
                                 .flatMap(seen ->
                                         show(candidates, seen, items, shopper, profileId.orElse(null), now, record));
-                    }));
+                    });
         });
     }
 
@@ -192,7 +195,7 @@ public class OfferDecisionService {
         OfferDecision decision = new OfferDecision(List.copyOf(shown));
         return audit.isEmpty() || !record
                 ? Uni.createFrom().item(decision)
-                : OfferAudit.persist(audit).replaceWith(decision);
+                : Panache.withTransaction(() -> OfferAudit.persist(audit)).replaceWith(decision);
     }
 
     private static OfferAudit row(
