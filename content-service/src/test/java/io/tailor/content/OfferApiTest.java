@@ -11,11 +11,15 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.tailor.content.service.ContentDataEraser;
+import io.tailor.content.service.OfferAuditRetention;
 import io.tailor.contracts.HotState;
 import io.tailor.contracts.privacy.PrivacyRequest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,12 @@ class OfferApiTest {
 
     @Inject
     ContentDataEraser eraser;
+
+    @Inject
+    OfferAuditRetention retention;
+
+    @Inject
+    Pool pool;
 
     private static ValidatableResponse put(String key, String body) {
         return given().contentType("application/json")
@@ -169,6 +179,26 @@ class OfferApiTest {
                         "offers.find { it.offerKey == '%s' }.prices[0].offerPrice".formatted(shoes.offer()),
                         equalTo(96.0f))
                 .body("offers.find { it.offerKey == '%s' }.prices[0].pinned".formatted(shoes.offer()), equalTo(true));
+    }
+
+    @Test
+    void auditRowsOlderThanTheRetentionAreDeletedAndNewerOnesKept() {
+        Case c = newCase();
+        put(c.offer(), percentage(c.segment(), "10", c.product(), "")).statusCode(200);
+        decide(request(c.shopper(), c.product(), "100")).statusCode(200).body("offers", hasSize(1));
+        // a row from before the retention period (400 days here), as an older decision would have left it
+        Instant old = Instant.now().minus(Duration.ofDays(401));
+        pool.preparedQuery("INSERT INTO offer_audit (id, offer_key, shopper_id, product_id, base_price, offer_price,"
+                        + " explanation, matched_rule, shown_at) VALUES ($1, $2, $3, $4, 80, 72, 'old', 'old', $5)")
+                .execute(Tuple.of(UUID.randomUUID(), c.offer(), c.shopper(), c.product(), old.atOffset(ZoneOffset.UTC)))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        audit(c.offer()).body("", hasSize(2));
+
+        assertThat(retention.prune(Instant.now()).await().atMost(Duration.ofSeconds(30)))
+                .isGreaterThanOrEqualTo(1L);
+
+        audit(c.offer()).body("", hasSize(1)).body("[0].price", equalTo(100.0f));
     }
 
     /** A new segment with a shopper in it, and keys for an offer and a product of its own. */

@@ -20,4 +20,11 @@ public interface OffersConfig {
     /** The rolling window of {@link #maxPerShopper()}. */
     @WithDefault("P7D")
     Duration shopperWindow();
+
+    /**
+     * How long offer audit rows are kept. A price shown longer ago than this is no longer pinned for the shopper, and
+     * the audit page no longer lists it.
+     */
+    @WithDefault("P400D")
+    Duration auditRetention();
 }
