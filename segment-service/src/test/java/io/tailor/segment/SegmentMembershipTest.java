@@ -21,12 +21,15 @@ import io.tailor.contracts.profile.Lifecycle;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.contracts.profile.ProfileSnapshot;
 import io.tailor.devstack.TopicClient;
+import io.tailor.segment.cache.MembershipStore;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +45,9 @@ class SegmentMembershipTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    MembershipStore store;
 
     @BeforeAll
     static void connect() {
@@ -98,6 +104,23 @@ class SegmentMembershipTest {
                 {"shopper":{"anonymousId":"a-%s"},"context":{"pageType":"home","utm":{"medium":"%s"}}}
                 """
                 .formatted(profileId, utmMedium);
+    }
+
+    @Test
+    void aSegmentsWholeMemberSetIsReadAPageAtATime() {
+        // more members than one SSCAN page asks for (1,000), as a backfill reads them
+        String segment = "large-" + UUID.randomUUID();
+        Set<String> stored = new HashSet<>();
+        for (int i = 0; i < 2_500; i++) {
+            stored.add("p-" + i);
+        }
+        redis.set(String.class).sadd("segment:members:" + segment, stored.toArray(String[]::new));
+
+        assertThat(store.members(segment).await().atMost(Duration.ofSeconds(10)))
+                .isEqualTo(stored);
+        assertThat(store.members("none-" + segment).await().atMost(Duration.ofSeconds(10)))
+                .isEmpty();
+        redis.key().del("segment:members:" + segment);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tailor.segment.cache;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.HotState;
 import io.vertx.mutiny.redis.client.Command;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Segment membership in Redis: per profile a hash of segment key to the time it entered (the contract other
@@ -26,6 +28,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class MembershipStore {
+
+    /** Members asked for per SSCAN call. */
+    static final int SCAN_PAGE = 1_000;
 
     static final String MEMBERS = "segment:members:";
     static final String DUE = "segment:due";
@@ -178,10 +183,28 @@ public class MembershipStore {
                 .map(MembershipStore::strings);
     }
 
-    /** Every member of a segment. */
+    /**
+     * Every member of a segment, read with SSCAN a page at a time: SMEMBERS on a set of millions keeps Redis, which
+     * every service reads on the decide path, busy for about a second.
+     */
     public Uni<Set<String>> members(String segment) {
-        return redis.send(Request.cmd(Command.SMEMBERS).arg(MEMBERS + segment))
-                .map(r -> new LinkedHashSet<>(strings(r)));
+        Set<String> members = new LinkedHashSet<>();
+        AtomicReference<String> cursor = new AtomicReference<>("0");
+        return Multi.createBy()
+                .repeating()
+                .uni(() -> redis.send(Request.cmd(Command.SSCAN)
+                        .arg(MEMBERS + segment)
+                        .arg(cursor.get())
+                        .arg("COUNT")
+                        .arg(SCAN_PAGE)))
+                .whilst(page -> {
+                    members.addAll(strings(page.get(1)));
+                    cursor.set(page.get(0).toString());
+                    return !"0".equals(cursor.get());
+                })
+                .onItem()
+                .ignoreAsUni()
+                .replaceWith(members);
     }
 
     /** When the profile entered the segment, if it is a member. */
