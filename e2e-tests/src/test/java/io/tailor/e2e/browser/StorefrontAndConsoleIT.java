@@ -516,12 +516,16 @@ class StorefrontAndConsoleIT {
                             .click();
                     new WebDriverWait(browser, Duration.ofSeconds(10))
                             .until(ExpectedConditions.presenceOfElementLocated(By.id("result-units")));
+                    // units in the results, and a comparison drawn: that needs units in control and variation,
+                    // which a computation made while only one arm had exposures does not have yet
                     return browser.findElements(By.cssSelector("#result-units tbody tr")).stream()
-                                    .mapToLong(r -> Long.parseLong(r.findElements(By.tagName("td"))
-                                            .get(2)
-                                            .getText()))
-                                    .sum()
-                            > 0;
+                                            .mapToLong(r -> Long.parseLong(r.findElements(By.tagName("td"))
+                                                    .get(2)
+                                                    .getText()))
+                                            .sum()
+                                    > 0
+                            && !browser.findElements(By.cssSelector("#experiment-results svg.plot"))
+                                    .isEmpty();
                 });
         assertThat(browser.findElement(By.id("srm")).getText()).containsIgnoringCase("sample ratio");
         assertThat(browser.findElements(By.cssSelector("#experiment-results section.metric")))
