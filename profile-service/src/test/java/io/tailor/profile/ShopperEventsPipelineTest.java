@@ -10,13 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tailor.contracts.TailorJson;
 import io.tailor.contracts.Topics;
+import io.tailor.contracts.event.EventType;
 import io.tailor.contracts.event.ShopperEvent;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.devstack.TopicClient;
 import io.tailor.profile.domain.Events;
+import io.tailor.profile.domain.ProfileRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +154,70 @@ class ShopperEventsPipelineTest {
                 .body("productViews", equalTo(1))
                 .body("traits.accountType", equalTo("retail")));
         given().get("/v1/profiles/" + anonymousProfile).then().statusCode(200).body("customerId", equalTo(customerId));
+    }
+
+    @Test
+    void aProfileWithManyBrowsersKeepsThemAllThroughAMerge() throws Exception {
+        // One e-mail used from 30 browsers: a profile with more anonymous ids than the pipeline loads per event.
+        String email = "shared-" + UUID.randomUUID() + "@example.com";
+        List<String> browsers = IntStream.range(0, 30)
+                .mapToObj(i -> "anon-" + UUID.randomUUID())
+                .toList();
+        send(Events.identify(browsers.getFirst(), null, email, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("anonymousId", browsers.getFirst())
+                        .get("/v1/profiles")
+                        .then()
+                        .statusCode(200));
+        for (String browser : browsers.subList(1, browsers.size())) {
+            send(Events.identify(browser, null, email, Instant.now()));
+        }
+        String shared = given().queryParam("anonymousId", browsers.getFirst())
+                .get("/v1/profiles/summary")
+                .path("profileId");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(anonymousIdentities(shared)).hasSize(30));
+
+        // The shopper logs in to an existing account: the shared profile, only partly loaded, is merged into it.
+        String customerId = "cust-" + UUID.randomUUID();
+        String accountBrowser = "anon-" + UUID.randomUUID();
+        send(Events.event(
+                EventType.PRODUCT_VIEW,
+                accountBrowser,
+                customerId,
+                Instant.now(),
+                Events.product("p-1", "home", 5, null)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("customerId", customerId)
+                .get("/v1/profiles")
+                .then()
+                .statusCode(200));
+        String account = given().queryParam("customerId", customerId)
+                .get("/v1/profiles/summary")
+                .path("profileId");
+        send(Events.identify(browsers.getLast(), customerId, null, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(anonymousIdentities(account)).hasSize(31));
+        for (String browser : browsers) {
+            given().queryParam("anonymousId", browser)
+                    .get("/v1/profiles/summary")
+                    .then()
+                    .statusCode(200)
+                    .body("profileId", equalTo(account));
+        }
+        given().get("/v1/profiles/" + account)
+                .then()
+                .statusCode(200)
+                .body("anonymousIds", hasSize(ProfileRecord.RECENT_PER_KIND));
+    }
+
+    private static List<String> anonymousIdentities(String profileId) {
+        return given().get("/v1/profiles/" + profileId + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("identities.findAll { it.kind == 'anonymous' }.value", String.class);
     }
 
     @Test

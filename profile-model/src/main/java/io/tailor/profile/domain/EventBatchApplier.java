@@ -47,7 +47,8 @@ public final class EventBatchApplier {
 
     /**
      * @param directory every identity of the batch (and of the loaded profiles) that resolves, to its profile id
-     * @param profiles the loaded profiles by id, including all their identities
+     * @param profiles the loaded profiles by id, each with its most recently linked identities (a profile's other
+     *     identities stay where they are stored; {@link #profileMoves()} says where they go when it is merged away)
      */
     public EventBatchApplier(
             Map<IdentityKey, String> directory,
@@ -232,26 +233,42 @@ public final class EventBatchApplier {
         return links;
     }
 
+    /** Merges to record, each naming the profile that survives the batch (not one merged away later in it). */
     public List<ProfileMergeRecord> merges() {
-        return merges;
+        return merges.stream()
+                .map(m -> new ProfileMergeRecord(
+                        finalSurvivor(m.survivorId()), m.mergedId(), m.reason(), m.causeEventId(), m.at()))
+                .toList();
+    }
+
+    /**
+     * Each saved profile merged away in this batch, with the profile that survives the batch: what still belongs to
+     * the merged profile in storage (identities not loaded, consent history) moves there.
+     */
+    public Map<String, String> profileMoves() {
+        Map<String, String> moves = new LinkedHashMap<>();
+        removed.forEach(id -> moves.put(id, finalSurvivor(id)));
+        return moves;
+    }
+
+    private String finalSurvivor(String profileId) {
+        String id = profileId;
+        while (!profiles.containsKey(id) && survivorOf.containsKey(id)) {
+            id = survivorOf.get(id);
+        }
+        return profiles.containsKey(id) ? id : profileId;
     }
 
     /** Consent choices applied in this batch, to add to the history (profile ids as of the end of the batch). */
     public List<ConsentRecord> consentRecords() {
         return consentRecords.stream()
-                .map(r -> {
-                    String id = r.profileId();
-                    while (!profiles.containsKey(id) && survivorOf.containsKey(id)) {
-                        id = survivorOf.get(id);
-                    }
-                    return new ConsentRecord(
-                            profiles.containsKey(id) ? id : r.profileId(),
-                            r.purpose(),
-                            r.granted(),
-                            r.source(),
-                            r.eventId(),
-                            r.occurredAt());
-                })
+                .map(r -> new ConsentRecord(
+                        finalSurvivor(r.profileId()),
+                        r.purpose(),
+                        r.granted(),
+                        r.source(),
+                        r.eventId(),
+                        r.occurredAt()))
                 .toList();
     }
 
@@ -260,11 +277,6 @@ public final class EventBatchApplier {
         List<Rejection> out = new ArrayList<>();
         rejected.forEach((event, reason) -> out.add(new Rejection(event, reason)));
         return out;
-    }
-
-    /** Saved profiles merged away in this batch (to delete after their identities moved). */
-    public Set<String> removedProfiles() {
-        return removed;
     }
 
     /** What to publish on profile-changes: every changed profile, and unchanged ones touched by redeliveries. */
@@ -291,6 +303,12 @@ public final class EventBatchApplier {
                 cause == null ? null : cause.eventId(),
                 mergedInto.getOrDefault(record.id(), List.of()),
                 record.state()
-                        .snapshot(record.id(), version, record.customerId(), record.anonymousIds(20), policy, now));
+                        .snapshot(
+                                record.id(),
+                                version,
+                                record.customerId(),
+                                record.anonymousIds(ProfileRecord.RECENT_PER_KIND),
+                                policy,
+                                now));
     }
 }

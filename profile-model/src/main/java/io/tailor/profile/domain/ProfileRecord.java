@@ -6,6 +6,13 @@ import java.util.List;
 /** A profile as the event pipeline holds it between loading and saving. */
 public final class ProfileRecord {
 
+    /**
+     * How many identities of each kind the pipeline loads with a profile, most recently linked first, and how many
+     * anonymous ids a snapshot carries. A shared login can link thousands of browsers; loading them all on every
+     * event would make that profile's events ever slower.
+     */
+    public static final int RECENT_PER_KIND = 20;
+
     private final String id;
     private final long loadedVersion;
     private final boolean isNew;
@@ -72,7 +79,10 @@ public final class ProfileRecord {
         this.emailHash = emailHash;
     }
 
-    /** Every identity of this profile, most recently linked first. */
+    /**
+     * The identities of this profile the pipeline holds, most recently linked first: those loaded (at most
+     * {@link #RECENT_PER_KIND} of each kind) and those linked in this batch.
+     */
     public List<IdentityKey> identities() {
         return identities;
     }

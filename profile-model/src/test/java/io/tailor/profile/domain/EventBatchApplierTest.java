@@ -9,6 +9,7 @@ import static io.tailor.profile.domain.Events.order;
 import static io.tailor.profile.domain.Events.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tailor.contracts.event.EventType;
 import io.tailor.contracts.profile.Lifecycle;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.contracts.profile.ProfileSnapshot;
@@ -89,11 +90,38 @@ class EventBatchApplierTest {
             assertThat(m.mergedId()).isEqualTo("pa");
             assertThat(m.reason()).isEqualTo("identify");
         });
-        assertThat(batch.removedProfiles()).containsExactly("pa");
+        assertThat(batch.profileMoves()).containsExactly(Map.entry("pa", "pc"));
         assertThat(batch.links())
                 .containsEntry(IdentityKey.anonymous("a1"), "pc")
                 .containsEntry(IdentityKey.email("h:Ann@Example.com "), "pc");
         assertThat(batch.changedProfiles()).extracting(ProfileRecord::emailHash).containsExactly("h:Ann@Example.com ");
+    }
+
+    @Test
+    void aSavedProfileMergedIntoOneThatIsMergedInTurnMovesToTheLastSurvivor() {
+        ProfileRecord anonymous =
+                new ProfileRecord("pa", 1, false, null, null, new ProfileState(), List.of(IdentityKey.anonymous("a1")));
+        ProfileRecord customer =
+                new ProfileRecord("pc", 2, false, "c9", null, new ProfileState(), List.of(IdentityKey.customer("c9")));
+        Map<IdentityKey, String> directory = new HashMap<>();
+        directory.put(IdentityKey.anonymous("a1"), "pa");
+        directory.put(IdentityKey.customer("c9"), "pc");
+        EventBatchApplier batch = applier(directory, Map.of("pa", anonymous, "pc", customer));
+
+        batch.apply(identify("a5", null, "new@example.com", T0)); // a new profile, p1
+        batch.apply(identify("a1", null, "new@example.com", T0.plusSeconds(1))); // pa merged into p1
+        batch.apply(Events.event( // p1 merged into pc
+                EventType.PRODUCT_VIEW, "a5", "c9", T0.plusSeconds(2), Events.product("p-1", "kitchen", 4.5, null)));
+
+        assertThat(batch.profileMoves()).containsExactly(Map.entry("pa", "pc"));
+        assertThat(batch.merges()).singleElement().satisfies(m -> {
+            assertThat(m.survivorId()).isEqualTo("pc");
+            assertThat(m.mergedId()).isEqualTo("pa");
+        });
+        assertThat(batch.links()).containsEntry(IdentityKey.anonymous("a1"), "pc");
+        assertThat(batch.changes(T0.plusSeconds(3)))
+                .singleElement()
+                .satisfies(change -> assertThat(change.mergedProfileIds()).containsExactly("pa"));
     }
 
     @Test

@@ -13,7 +13,9 @@ import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes profiles to the hot state other services read on the decide path ({@link HotState}): the snapshot and
@@ -42,18 +44,25 @@ public class HotProfileWriter {
         this.json = json;
     }
 
-    /** Writes every changed profile and its aliases, and removes profiles merged away. */
-    public Uni<Void> publish(List<Encoded> changes) {
+    /**
+     * Writes every changed profile and the aliases of its identities, removes profiles merged away, and points the
+     * given anonymous ids at their profiles (those a snapshot does not carry, e.g. older browsers of a merged profile).
+     */
+    public Uni<Void> publish(List<Encoded> changes, Map<String, String> anonymousAliases) {
         List<Request> requests = new ArrayList<>();
+        Map<String, String> aliases = new LinkedHashMap<>();
         for (Encoded encoded : changes) {
             ProfileChange change = encoded.change();
             for (String merged : change.mergedProfileIds()) {
                 requests.add(Request.cmd(Command.DEL).arg(HotState.profile(merged)));
             }
             if (change.profile() != null) {
-                addWrite(requests, change.profile(), encoded.profileJson());
+                addWrite(requests, change.profile(), encoded.profileJson(), aliases);
             }
         }
+        anonymousAliases.forEach(
+                (anonymousId, profileId) -> aliases.put(HotState.anonymousAlias(anonymousId), profileId));
+        aliases.forEach((key, profileId) -> requests.add(alias(key, profileId)));
         if (requests.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -67,7 +76,8 @@ public class HotProfileWriter {
         return redis.send(del).replaceWithVoid();
     }
 
-    private void addWrite(List<Request> requests, ProfileSnapshot profile, String profileJson) {
+    private void addWrite(
+            List<Request> requests, ProfileSnapshot profile, String profileJson, Map<String, String> aliases) {
         requests.add(Request.cmd(Command.EVAL)
                 .arg(SET_IF_NEWER)
                 .arg(1)
@@ -77,10 +87,10 @@ public class HotProfileWriter {
                 .arg(TTL_SECONDS)
                 .arg(json.write(ProfileDigest.of(profile))));
         for (String anonymousId : profile.anonymousIds()) {
-            requests.add(alias(HotState.anonymousAlias(anonymousId), profile.profileId()));
+            aliases.put(HotState.anonymousAlias(anonymousId), profile.profileId());
         }
         if (profile.customerId() != null) {
-            requests.add(alias(HotState.customerAlias(profile.customerId()), profile.profileId()));
+            aliases.put(HotState.customerAlias(profile.customerId()), profile.profileId());
         }
     }
 

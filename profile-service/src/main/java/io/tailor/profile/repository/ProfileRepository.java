@@ -1,11 +1,13 @@
 package io.tailor.profile.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tailor.profile.Profile;
 import io.tailor.profile.ProfileIdentity;
 import io.tailor.profile.ProfileMerge;
 import io.tailor.profile.domain.IdentityKey;
+import io.tailor.profile.domain.ProfileRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -21,9 +23,24 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, String>
                 .map(identity -> identity == null ? null : identity.profileId);
     }
 
-    /** The identities of a profile, most recently linked first. */
-    public Uni<List<ProfileIdentity>> identitiesOf(String profileId) {
-        return ProfileIdentity.list("profileId = ?1 order by linkedAt desc", profileId);
+    /**
+     * A profile's {@link ProfileRecord#RECENT_PER_KIND} most recently linked identities of each kind, most recent
+     * first (a shared login may have thousands of anonymous ids; the export reads them all).
+     */
+    public Uni<List<IdentityKey>> recentIdentitiesOf(String profileId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "SELECT i.kind, i.value FROM (VALUES ('customer'), ('email'), ('anonymous')) AS k(kind)"
+                                        + " CROSS JOIN LATERAL (SELECT kind, value, linked_at FROM profile_identity"
+                                        + " WHERE profile_id = ?1 AND kind = k.kind ORDER BY linked_at DESC LIMIT ?2)"
+                                        + " AS i ORDER BY i.linked_at DESC",
+                                Object[].class)
+                        .setParameter(1, profileId)
+                        .setParameter(2, ProfileRecord.RECENT_PER_KIND)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(r -> new IdentityKey(IdentityKey.Kind.ofColumn((String) r[0]), (String) r[1]))
+                        .toList());
     }
 
     /** The profile {@code profileId} was merged into, if it was. */

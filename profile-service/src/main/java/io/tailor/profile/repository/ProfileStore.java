@@ -92,16 +92,23 @@ public class ProfileStore {
                 });
     }
 
-    /** Loads and locks the profiles, each with all its identities (most recently linked first). */
+    /**
+     * Loads and locks the profiles, each with its {@link ProfileRecord#RECENT_PER_KIND} most recently linked
+     * identities of each kind (most recent first). The index (profile_id, kind, linked_at) makes that a short read
+     * however many identities a profile has.
+     */
     public Uni<Map<String, ProfileRecord>> lockAndLoad(SqlConnection c, Collection<String> profileIds) {
         if (profileIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         String[] ids = profileIds.toArray(String[]::new);
-        Uni<Map<String, List<IdentityKey>>> identities = c.preparedQuery(
-                        "SELECT profile_id, kind, value FROM profile_identity WHERE profile_id = ANY($1)"
-                                + " ORDER BY linked_at DESC")
-                .execute(Tuple.of((Object) ids))
+        Uni<Map<String, List<IdentityKey>>> identities = c.preparedQuery("SELECT p.id AS profile_id, i.kind, i.value"
+                        + " FROM unnest($1::varchar[]) AS p(id)"
+                        + " CROSS JOIN (VALUES ('customer'), ('email'), ('anonymous')) AS k(kind)"
+                        + " CROSS JOIN LATERAL (SELECT kind, value, linked_at FROM profile_identity"
+                        + " WHERE profile_id = p.id AND kind = k.kind ORDER BY linked_at DESC LIMIT $2) AS i"
+                        + " ORDER BY i.linked_at DESC")
+                .execute(Tuple.of(ids, ProfileRecord.RECENT_PER_KIND))
                 .map(rows -> {
                     Map<String, List<IdentityKey>> byProfile = new LinkedHashMap<>();
                     rows.forEach(row -> byProfile
@@ -133,16 +140,20 @@ public class ProfileStore {
 
     /**
      * Writes a batch's outcome: profiles (insert or versioned update), identity links, merges, and deletes the
-     * profiles merged away (after their identities moved to the survivor).
+     * profiles merged away (after their identities and consent history moved to the survivor).
+     *
+     * @param moves each profile merged away, with the profile that survives it
+     * @return the identities that moved with the profiles merged away, each with the profile it now resolves to
      */
-    public Uni<Void> save(
+    public Uni<Map<IdentityKey, String>> save(
             SqlConnection c,
             List<ProfileRecord> changed,
             Map<IdentityKey, String> links,
             List<ProfileMergeRecord> merges,
-            Collection<String> removed,
+            Map<String, String> moves,
             List<ConsentRecord> consentRecords,
             Instant now) {
+        Collection<String> removed = moves.keySet();
         OffsetDateTime at = utc(now);
         List<Tuple> profiles = new ArrayList<>();
         for (ProfileRecord p : changed) {
@@ -175,6 +186,20 @@ public class ProfileStore {
                     .executeBatch(profiles)
                     .invoke(rows -> requireAllWritten(rows, profiles.size())));
         }
+        List<Tuple> moved = new ArrayList<>();
+        moves.forEach((mergedId, survivorId) -> moved.add(Tuple.of(survivorId, mergedId)));
+        Map<IdentityKey, String> movedIdentities = new LinkedHashMap<>();
+        if (!moved.isEmpty()) {
+            // Identities the batch did not load (older than the most recent of their kind) move in one statement.
+            chain = chain.call(() -> c.preparedQuery("UPDATE profile_identity SET profile_id = $1 WHERE profile_id = $2"
+                            + " RETURNING kind, value, profile_id")
+                    .executeBatch(moved)
+                    .invoke(rows -> {
+                        for (var set = rows; set != null; set = set.next()) {
+                            set.forEach(row -> movedIdentities.put(identity(row), row.getString("profile_id")));
+                        }
+                    }));
+        }
         if (!links.isEmpty()) {
             List<Tuple> tuples = new ArrayList<>();
             links.forEach((key, profileId) -> tuples.add(Tuple.of(key.kind().column(), key.value(), profileId, at)));
@@ -193,12 +218,9 @@ public class ProfileStore {
                             + " cause_event_id, merged_at) VALUES ($1, $2, $3, $4, $5)")
                     .executeBatch(tuples));
         }
-        if (!merges.isEmpty()) {
-            List<Tuple> moves = merges.stream()
-                    .map(m -> Tuple.of(m.survivorId(), m.mergedId()))
-                    .toList();
+        if (!moved.isEmpty()) {
             chain = chain.call(() -> c.preparedQuery("UPDATE consent_record SET profile_id = $1 WHERE profile_id = $2")
-                    .executeBatch(moves));
+                    .executeBatch(moved));
         }
         if (!consentRecords.isEmpty()) {
             List<Tuple> rows = consentRecords.stream()
@@ -219,7 +241,7 @@ public class ProfileStore {
             chain = chain.call(() -> c.preparedQuery("DELETE FROM profile WHERE id = ANY($1)")
                     .execute(Tuple.of((Object) removed.toArray(String[]::new))));
         }
-        return chain;
+        return chain.replaceWith(() -> movedIdentities);
     }
 
     /** A versioned update that matched no row means another writer got there first: the batch must retry. */

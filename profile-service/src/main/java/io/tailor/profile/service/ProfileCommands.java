@@ -9,7 +9,6 @@ import io.tailor.contracts.event.ShopperEvent;
 import io.tailor.contracts.event.ShopperEventValidator;
 import io.tailor.contracts.event.Violation;
 import io.tailor.kit.problem.ProblemException;
-import io.tailor.profile.ProfileIdentity;
 import io.tailor.profile.domain.IdentityKey;
 import io.tailor.profile.messaging.PrivacyMessagesProducer;
 import io.tailor.profile.repository.ProfileRepository;
@@ -82,7 +81,7 @@ public class ProfileCommands {
 
     @WithSession
     Uni<String> send(String profileId, EventType type, EventProperties properties) {
-        return repository.identitiesOf(profileId).flatMap(identities -> {
+        return repository.recentIdentitiesOf(profileId).flatMap(identities -> {
             if (identities.isEmpty()) {
                 throw ProblemException.notFound("No profile " + profileId);
             }
@@ -108,10 +107,10 @@ public class ProfileCommands {
         });
     }
 
-    private static String first(List<ProfileIdentity> identities, IdentityKey.Kind kind) {
+    private static String first(List<IdentityKey> identities, IdentityKey.Kind kind) {
         return identities.stream()
-                .filter(i -> kind.column().equals(i.kind))
-                .map(i -> i.value)
+                .filter(i -> i.kind() == kind)
+                .map(IdentityKey::value)
                 .findFirst()
                 .orElse(null);
     }

@@ -9,7 +9,6 @@ import io.tailor.contracts.decision.ShopperRef;
 import io.tailor.contracts.profile.ProfileSnapshot;
 import io.tailor.kit.state.ShopperStateReader;
 import io.tailor.profile.Profile;
-import io.tailor.profile.ProfileIdentity;
 import io.tailor.profile.domain.IdentityKey;
 import io.tailor.profile.domain.ProfilePolicy;
 import io.tailor.profile.domain.ProfileState;
@@ -123,7 +122,7 @@ public class ProfileQueries {
     private Uni<Optional<ProfileSnapshot>> fromDatabase(String profileId, int hops) {
         return repository.findById(profileId).flatMap(profile -> {
             if (profile != null) {
-                return repository.identitiesOf(profileId).map(ids -> Optional.of(snapshot(profile, ids)));
+                return repository.recentIdentitiesOf(profileId).map(ids -> Optional.of(snapshot(profile, ids)));
             }
             if (hops >= MAX_MERGE_HOPS) {
                 return Uni.createFrom().item(Optional.empty());
@@ -136,13 +135,12 @@ public class ProfileQueries {
         });
     }
 
-    private ProfileSnapshot snapshot(Profile profile, List<ProfileIdentity> identities) {
+    private ProfileSnapshot snapshot(Profile profile, List<IdentityKey> identities) {
         try {
             ProfileState state = mapper.readValue(profile.state, ProfileState.class);
             List<String> anonymousIds = identities.stream()
-                    .filter(i -> IdentityKey.Kind.ANONYMOUS.column().equals(i.kind))
-                    .map(i -> i.value)
-                    .limit(20)
+                    .filter(i -> i.kind() == IdentityKey.Kind.ANONYMOUS)
+                    .map(IdentityKey::value)
                     .toList();
             return state.snapshot(
                     profile.id, profile.version, profile.customerId, anonymousIds, policy, clock.instant());

@@ -40,10 +40,16 @@ public class ProfileService {
 
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23505", "40001", "40P01");
 
-    /** What a batch did: the profiles it changed (as published) and the events that could not apply, with why. */
-    public record Applied(List<ProfileChange> changes, List<EventBatchApplier.Rejection> rejections) {
+    /**
+     * What a batch did: the profiles it changed (as published), the events that could not apply, with why, and the
+     * anonymous ids that now resolve to another profile (linked or moved by a merge), with that profile.
+     */
+    public record Applied(
+            List<ProfileChange> changes,
+            List<EventBatchApplier.Rejection> rejections,
+            Map<String, String> anonymousAliases) {
 
-        static final Applied NOTHING = new Applied(List.of(), List.of());
+        static final Applied NOTHING = new Applied(List.of(), List.of(), Map.of());
     }
 
     private final ProfileStore store;
@@ -86,7 +92,7 @@ public class ProfileService {
         return apply(events).call(result -> {
             // each snapshot is written as JSON once, for the hot state and for profile-changes
             List<Encoded> encoded = result.changes().stream().map(json::encode).toList();
-            return hotState.publish(encoded).call(() -> changes.send(encoded));
+            return hotState.publish(encoded, result.anonymousAliases()).call(() -> changes.send(encoded));
         });
     }
 
@@ -154,11 +160,34 @@ public class ProfileService {
                                             applier.changedProfiles(),
                                             applier.links(),
                                             applier.merges(),
-                                            applier.removedProfiles(),
+                                            applier.profileMoves(),
                                             applier.consentRecords(),
                                             now)
-                                    .replaceWith(() -> new Applied(applier.changes(now), applier.rejections()));
+                                    .map(moved -> new Applied(
+                                            applier.changes(now),
+                                            applier.rejections(),
+                                            anonymousAliases(applier.links(), moved)));
                         })));
+    }
+
+    /**
+     * The anonymous ids whose profile changed: those linked in the batch and those that moved with a merged profile
+     * without being loaded (a snapshot carries only the most recent ones, so their aliases are written from here).
+     */
+    private static Map<String, String> anonymousAliases(
+            Map<IdentityKey, String> links, Map<IdentityKey, String> moved) {
+        Map<String, String> aliases = new HashMap<>();
+        moved.forEach((key, profileId) -> {
+            if (key.kind() == IdentityKey.Kind.ANONYMOUS) {
+                aliases.put(key.value(), profileId);
+            }
+        });
+        links.forEach((key, profileId) -> {
+            if (key.kind() == IdentityKey.Kind.ANONYMOUS) {
+                aliases.put(key.value(), profileId);
+            }
+        });
+        return aliases;
     }
 
     private EventBatchApplier applier(Map<IdentityKey, String> directory, Map<String, ProfileRecord> profiles) {

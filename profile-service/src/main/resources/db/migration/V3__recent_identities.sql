@@ -1,0 +1,5 @@
+-- profile-service schema, version 3. The event pipeline and the read side load a profile's most recently linked identities of each kind, not all of
+-- them (a shared login can link thousands of browsers). This index serves that read, and, through its leading
+-- column, every lookup by profile_id the old index served.
+CREATE INDEX profile_identity_recent ON profile_identity (profile_id, kind, linked_at DESC);
+DROP INDEX profile_identity_profile;
