@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tailor.contracts.HotState;
 import io.tailor.contracts.Topics;
 import io.tailor.contracts.profile.ProfileSnapshot;
 import io.tailor.devstack.TopicClient;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +182,50 @@ class SegmentManagementTest {
                 .then()
                 .statusCode(200)
                 .body("matching", equalTo((int) matching));
+    }
+
+    @Test
+    void aBackfillLargerThanAPageEntersAndExitsEveryoneOnceAndKeepsTheStayersEntryTime() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String key = "paged-" + run;
+        // 1,200 profiles: more than one page of the member set (1,000) and of a backfill step (500)
+        List<ProfileSnapshot> profiles = IntStream.range(0, 1_200)
+                .mapToObj(i -> SegmentTestSupport.profile(UUID.randomUUID().toString(), run, 1, 1 + i % 3, 50))
+                .toList();
+        SegmentTestSupport.publish(kafka, redis, profiles);
+        String all = SegmentTestSupport.ofRun(run, "profile.orders >= 1");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        preview("{\"rule\":\"" + all + "\",\"sample\":0}").getLong("matching"))
+                .isEqualTo(1_200));
+
+        SegmentTestSupport.put(key, definition("Paged " + run, all));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath saved = get(key);
+            assertThat(saved.getString("backfill.state")).isEqualTo("done");
+            assertThat(saved.getLong("backfill.entered")).isEqualTo(1_200);
+            assertThat(saved.getLong("size")).isEqualTo(1_200);
+        });
+        String stayer = profiles.get(2).profileId(); // three orders
+        String enteredAt = redis.hash(String.class).hget(HotState.memberships(stayer), key);
+
+        given().contentType("application/json")
+                .body("{\"name\":\"Paged " + run + "\",\"expectedVersion\":1,\"rule\":\""
+                        + SegmentTestSupport.ofRun(run, "profile.orders >= 3") + "\"}")
+                .put("/v1/segments/" + key)
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath saved = get(key);
+            assertThat(saved.getInt("version")).isEqualTo(2);
+            assertThat(saved.getString("backfill.state")).isEqualTo("done");
+            assertThat(saved.getLong("backfill.exited")).isEqualTo(800);
+            assertThat(saved.getLong("backfill.entered")).isZero();
+            assertThat(saved.getLong("size")).isEqualTo(400);
+        });
+        assertThat(redis.hash(String.class).hget(HotState.memberships(stayer), key))
+                .isEqualTo(enteredAt);
+        assertThat(SegmentTestSupport.segmentsOf(redis, profiles.get(0).profileId()))
+                .doesNotContain(key);
     }
 
     private static JsonPath preview(String body) {

@@ -88,6 +88,18 @@ public class MembershipStore {
             return {entered, exited}
             """;
 
+    /** KEYS[1] a segment's member set; ARGV profile ids. Returns those not in the set. */
+    private static final String NON_MEMBERS_SCRIPT =
+            """
+            local out = {}
+            for i = 1, #ARGV do
+              if redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 0 then
+                out[#out + 1] = ARGV[i]
+              end
+            end
+            return out
+            """;
+
     private final Redis redis;
 
     public MembershipStore(Redis redis) {
@@ -141,7 +153,10 @@ public class MembershipStore {
         });
     }
 
-    /** Applies one segment's changes for many profiles; returns the profiles that actually entered and left. */
+    /**
+     * Applies one segment's changes for many profiles; returns the profiles that actually entered and left. Entering
+     * a profile that is already a member changes nothing (it keeps its entry time).
+     */
     public Uni<Applied> applySegment(String segment, Collection<String> enter, Collection<String> exit, Instant at) {
         if (enter.isEmpty() && exit.isEmpty()) {
             return Uni.createFrom().item(Applied.NONE);
@@ -184,11 +199,12 @@ public class MembershipStore {
     }
 
     /**
-     * Every member of a segment, read with SSCAN a page at a time: SMEMBERS on a set of millions keeps Redis, which
-     * every service reads on the decide path, busy for about a second.
+     * Every member of a segment, a page of about {@value #SCAN_PAGE} at a time (SSCAN): SMEMBERS on a set of millions
+     * keeps Redis, which every service reads on the decide path, busy for about a second, and the caller never holds
+     * the whole set. A member present throughout is in some page; one added or removed meanwhile may or may not be,
+     * and a member may come twice.
      */
-    public Uni<Set<String>> members(String segment) {
-        Set<String> members = new LinkedHashSet<>();
+    public Multi<List<String>> memberPages(String segment) {
         AtomicReference<String> cursor = new AtomicReference<>("0");
         return Multi.createBy()
                 .repeating()
@@ -198,13 +214,20 @@ public class MembershipStore {
                         .arg("COUNT")
                         .arg(SCAN_PAGE)))
                 .whilst(page -> {
-                    members.addAll(strings(page.get(1)));
                     cursor.set(page.get(0).toString());
                     return !"0".equals(cursor.get());
                 })
-                .onItem()
-                .ignoreAsUni()
-                .replaceWith(members);
+                .map(page -> strings(page.get(1)));
+    }
+
+    /** Those of {@code profileIds} that are not members of the segment, in one round trip. */
+    public Uni<List<String>> nonMembers(String segment, List<String> profileIds) {
+        if (profileIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Request eval = Request.cmd(Command.EVAL).arg(NON_MEMBERS_SCRIPT).arg(1).arg(MEMBERS + segment);
+        profileIds.forEach(eval::arg);
+        return redis.send(eval).map(MembershipStore::strings);
     }
 
     /** When the profile entered the segment, if it is a member. */

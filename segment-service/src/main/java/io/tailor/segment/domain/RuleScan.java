@@ -149,15 +149,17 @@ public final class RuleScan {
             }
             sample.add(id);
         }
+        // Each part's set and map belong to it alone: the larger takes in the smaller, so a backfill over millions of
+        // profiles does not copy its members at every level of the fork-join tree.
         Set<String> members = null;
         if (a.members() != null) {
-            members = new HashSet<>(a.members());
-            members.addAll(b.members());
+            members = a.members().size() >= b.members().size() ? a.members() : b.members();
+            members.addAll(members == a.members() ? b.members() : a.members());
         }
         Map<String, Instant> wakeUps = null;
         if (a.wakeUps() != null) {
-            wakeUps = new HashMap<>(a.wakeUps());
-            wakeUps.putAll(b.wakeUps());
+            wakeUps = a.wakeUps().size() >= b.wakeUps().size() ? a.wakeUps() : b.wakeUps();
+            wakeUps.putAll(wakeUps == a.wakeUps() ? b.wakeUps() : a.wakeUps());
         }
         return new Result(
                 a.evaluated() + b.evaluated(),

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,12 +33,18 @@ import org.jboss.logging.Logger;
  * created, edited, enabled, disabled or deleted, and when the RFM boundaries move. Runs in the background, one
  * backfill at a time; a newer request for the same segment supersedes a running one. The rule is evaluated over the
  * in-memory profiles (what previews count, so a preview's number is the membership after the backfill); the
- * difference is applied in pages, each page publishing its enter and exit events.
+ * difference is applied in pages, each page publishing its enter and exit events: first the current members that no
+ * longer match, read from Redis a page at a time, then the matching profiles that are not members yet. Each is asked
+ * again against the index as it is at that moment, since live changes go on meanwhile. Besides the index, a backfill
+ * holds the matching profile ids, never the current member set.
  */
 @ApplicationScoped
 public class BackfillService {
 
     private static final Logger LOG = Logger.getLogger(BackfillService.class);
+
+    /** Wake-ups of time-based rules scheduled per round trip. */
+    private static final int SCHEDULE_PAGE = 1_000;
 
     /** The state of a segment's latest backfill on this replica. */
     public record Status(
@@ -111,85 +118,157 @@ public class BackfillService {
         statuses.put(key, new Status("running", requested, null, cause, 0, 0));
         Optional<SegmentRule> live = catalog.get(key).filter(s -> !s.requestScoped());
         Instant now = clock.instant();
-        return store.members(key).flatMap(current -> {
-            Uni<RuleScan.Result> scan = live.isEmpty()
-                    ? Uni.createFrom().item(new RuleScan.Result(0, 0, 0, null, List.of(), Set.of(), Map.of()))
-                    : Uni.createFrom()
-                            .item(() -> RuleScan.run(
-                                    engine, live.get(), index.snapshot(), rfm.model(), null, now, 0, true, pool))
-                            .runSubscriptionOn(pool);
-            return scan.flatMap(result -> {
-                Set<String> members = result.members();
-                List<String> enter =
-                        members.stream().filter(id -> !current.contains(id)).toList();
-                List<String> exit =
-                        current.stream().filter(id -> !members.contains(id)).toList();
-                String why = live.isEmpty()
-                        ? (catalog.known(key) ? "segment disabled" : "segment deleted")
-                        : "backfill after " + cause;
-                return applyPages(key, live, enter, exit, why, generation, requested, cause)
-                        .call(() -> store.scheduleAt(result.wakeUps()))
-                        .call(() -> live.isEmpty() && !catalog.known(key) && !stale(key, generation)
-                                ? store.dropSegment(key)
-                                : Uni.createFrom().voidItem());
-            });
+        Uni<RuleScan.Result> scan = live.isEmpty()
+                ? Uni.createFrom().item(new RuleScan.Result(0, 0, 0, null, List.of(), Set.of(), Map.of()))
+                : Uni.createFrom()
+                        .item(() -> RuleScan.run(
+                                engine, live.get(), index.snapshot(), rfm.model(), null, now, 0, true, pool))
+                        .runSubscriptionOn(pool);
+        return scan.flatMap(result -> {
+            String why = live.isEmpty()
+                    ? (catalog.known(key) ? "segment disabled" : "segment deleted")
+                    : "backfill after " + cause;
+            Progress progress = new Progress(key, live, why, generation, requested, cause);
+            return exits(progress, result.members())
+                    .call(() -> enters(progress, result.members()))
+                    .invoke(progress::done)
+                    .call(() -> schedule(result.wakeUps()))
+                    .call(() -> live.isEmpty() && !catalog.known(key) && !stale(key, generation)
+                            ? store.dropSegment(key)
+                            : Uni.createFrom().voidItem());
         });
     }
 
-    private Uni<Void> applyPages(
-            String key,
-            Optional<SegmentRule> live,
-            List<String> enter,
-            List<String> exit,
-            String why,
-            long generation,
-            Instant requested,
-            String cause) {
-        List<List<String>> enterPages = pages(enter);
-        List<List<String>> exitPages = pages(exit);
-        AtomicLong entered = new AtomicLong();
-        AtomicLong exited = new AtomicLong();
-        int steps = Math.max(enterPages.size(), exitPages.size());
-        return Multi.createFrom()
-                .range(0, steps)
+    /**
+     * Removes the current members that no longer match, reading the member set a page at a time. A member the scan
+     * did not select is asked again against the index as it is now: it may have entered live, from a newer profile,
+     * after the scan (a member read twice is simply not a member the second time).
+     */
+    private Uni<Void> exits(Progress progress, Set<String> members) {
+        return store.memberPages(progress.key)
                 .onItem()
-                .transformToUniAndConcatenate(i -> {
-                    if (stale(key, generation)) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    List<String> in = i < enterPages.size() ? enterPages.get(i) : List.of();
-                    List<String> out = i < exitPages.size() ? exitPages.get(i) : List.of();
-                    Instant at = clock.instant();
-                    return store.applySegment(key, in, out, at).flatMap(applied -> {
-                        entered.addAndGet(applied.entered().size());
-                        exited.addAndGet(applied.exited().size());
-                        List<SegmentChange> events = new ArrayList<>();
-                        int version = live.map(SegmentRule::version).orElse(0);
-                        for (String id : applied.entered()) {
-                            events.add(new SegmentChange(
-                                    id, key, version, SegmentChange.Direction.ENTERED, enterReason(live, id, why), at));
-                        }
-                        for (String id : applied.exited()) {
-                            events.add(new SegmentChange(
-                                    id, key, version, SegmentChange.Direction.EXITED, exitReason(live, why), at));
-                        }
-                        statuses.put(key, new Status("running", requested, null, cause, entered.get(), exited.get()));
-                        return producer.send(events);
-                    });
+                .transformToUniAndConcatenate(page -> evaluated(() -> page.stream()
+                        .filter(id -> !members.contains(id) && !progress.matchesNow(id))
+                        .toList()))
+                .onItem()
+                .transformToMultiAndConcatenate(exit ->
+                        Multi.createFrom().iterable(exit).group().intoLists().of(pageSize))
+                .onItem()
+                .transformToUniAndConcatenate(exit -> progress.step(List.of(), exit))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    /**
+     * Enters the profiles the scan selected that are not members yet, a page at a time, each asked again against the
+     * index as it is now (it may have left live, from a newer profile, after the scan).
+     */
+    private Uni<Void> enters(Progress progress, Set<String> members) {
+        return Multi.createFrom()
+                .iterable(members)
+                .group()
+                .intoLists()
+                .of(pageSize)
+                .onItem()
+                .transformToUniAndConcatenate(page -> store.nonMembers(progress.key, page)
+                        .flatMap(candidates -> evaluated(() ->
+                                candidates.stream().filter(progress::matchesNow).toList()))
+                        .flatMap(enter -> progress.step(enter, List.of())))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    /** Rule evaluations run on the evaluation pool, not on the event loop that delivered the page. */
+    private Uni<List<String>> evaluated(Supplier<List<String>> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(pool);
+    }
+
+    /** Schedules the wake-ups of time-based rules, a page at a time. */
+    private Uni<Void> schedule(Map<String, Instant> wakeUps) {
+        return Multi.createFrom()
+                .iterable(wakeUps.entrySet())
+                .group()
+                .intoLists()
+                .of(SCHEDULE_PAGE)
+                .onItem()
+                .transformToUniAndConcatenate(page -> {
+                    Map<String, Instant> due = new LinkedHashMap<>();
+                    page.forEach(e -> due.put(e.getKey(), e.getValue()));
+                    return store.scheduleAt(due);
                 })
                 .collect()
                 .last()
-                .invoke(() -> {
-                    if (!stale(key, generation)) {
-                        statuses.put(
-                                key,
-                                new Status("done", requested, clock.instant(), cause, entered.get(), exited.get()));
-                        LOG.infof(
-                                "Backfill of segment %s (%s): %d entered, %d left",
-                                key, cause, entered.get(), exited.get());
-                    }
-                })
                 .replaceWithVoid();
+    }
+
+    /** One backfill's counts, and a step of it: apply a page of changes and publish what actually changed. */
+    private final class Progress {
+        private final String key;
+        private final Optional<SegmentRule> live;
+        private final String why;
+        private final long generation;
+        private final Instant requested;
+        private final String cause;
+        private final AtomicLong entered = new AtomicLong();
+        private final AtomicLong exited = new AtomicLong();
+
+        Progress(String key, Optional<SegmentRule> live, String why, long generation, Instant requested, String cause) {
+            this.key = key;
+            this.live = live;
+            this.why = why;
+            this.generation = generation;
+            this.requested = requested;
+            this.cause = cause;
+        }
+
+        /** Whether the profile matches the segment's rule as the index holds it now (never, for a segment gone). */
+        boolean matchesNow(String profileId) {
+            return live.isPresent()
+                    && index.get(profileId)
+                            .map(e -> engine.evaluate(
+                                            live.get().rule(),
+                                            live.get()
+                                                    .projection()
+                                                    .profile(
+                                                            e.input(),
+                                                            rfm.model().scores(e.facts())),
+                                            null,
+                                            clock.instant())
+                                    .matches())
+                            .orElse(false);
+        }
+
+        Uni<Void> step(List<String> enter, List<String> exit) {
+            if (stale(key, generation) || (enter.isEmpty() && exit.isEmpty())) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant at = clock.instant();
+            return store.applySegment(key, enter, exit, at).flatMap(applied -> {
+                entered.addAndGet(applied.entered().size());
+                exited.addAndGet(applied.exited().size());
+                List<SegmentChange> events = new ArrayList<>();
+                int version = live.map(SegmentRule::version).orElse(0);
+                for (String id : applied.entered()) {
+                    events.add(new SegmentChange(
+                            id, key, version, SegmentChange.Direction.ENTERED, enterReason(live, id, why), at));
+                }
+                for (String id : applied.exited()) {
+                    events.add(new SegmentChange(
+                            id, key, version, SegmentChange.Direction.EXITED, exitReason(live, why), at));
+                }
+                statuses.put(key, new Status("running", requested, null, cause, entered.get(), exited.get()));
+                return producer.send(events);
+            });
+        }
+
+        void done() {
+            if (!stale(key, generation)) {
+                statuses.put(key, new Status("done", requested, clock.instant(), cause, entered.get(), exited.get()));
+                LOG.infof("Backfill of segment %s (%s): %d entered, %d left", key, cause, entered.get(), exited.get());
+            }
+        }
     }
 
     private String enterReason(Optional<SegmentRule> live, String profileId, String why) {
@@ -218,13 +297,5 @@ public class BackfillService {
         shown.forEach((k, v) -> parts.add(k + "=" + v));
         String joined = String.join(", ", parts);
         return joined.length() > 500 ? joined.substring(0, 499) + "…" : joined;
-    }
-
-    private List<List<String>> pages(List<String> ids) {
-        List<List<String>> pages = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += pageSize) {
-            pages.add(ids.subList(i, Math.min(ids.size(), i + pageSize)));
-        }
-        return pages;
     }
 }
