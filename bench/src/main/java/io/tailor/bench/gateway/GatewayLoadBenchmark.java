@@ -308,7 +308,7 @@ public final class GatewayLoadBenchmark {
 
     /** Event batches as fast as they are acknowledged, then every acknowledged event must be applied. */
     private void ingest(URI profiles, int events) throws Exception {
-        double before = applied(profiles);
+        double before = EventBatches.applied(profiles);
         int batches = events / EventBatches.SIZE;
         Instant now = Instant.now();
         // bodies are written before the clock starts: the load generator shares the two cores it measures
@@ -339,17 +339,13 @@ public final class GatewayLoadBenchmark {
                 (reached - before) / allSeconds);
     }
 
-    private static double applied(URI profiles) throws Exception {
-        return EventBatches.applied(profiles);
-    }
-
     private static double awaitApplied(URI profiles, long target, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        double now = applied(profiles);
+        double now = EventBatches.applied(profiles);
         while (now < target && System.nanoTime() < deadline) {
             // once a second: each scrape of profile-service's metrics costs it CPU while it drains the events
             Thread.sleep(1_000);
-            now = applied(profiles);
+            now = EventBatches.applied(profiles);
         }
         return now;
     }

@@ -58,18 +58,18 @@ public final class IngestCpuProbe {
 
         cpu.idle(Duration.ofSeconds(idleSeconds));
         if (warmUp > 0) {
-            double before = probe.applied();
+            double before = EventBatches.applied(probe.profiles);
             long applied = probe.send(probe.bodies(warmUp / EventBatches.SIZE));
             probe.awaitConsumed(cpu, before + applied);
         }
 
         List<String> bodies = probe.bodies(events / EventBatches.SIZE);
-        double appliedBefore = probe.applied();
+        double appliedBefore = EventBatches.applied(probe.profiles);
         PlatformCpu.Reading started = cpu.read();
         long acknowledged = probe.send(bodies);
         PlatformCpu.Reading sent = cpu.read();
         PlatformCpu.Reading drained = probe.awaitConsumed(cpu, appliedBefore + acknowledged);
-        double appliedAfter = probe.applied();
+        double appliedAfter = EventBatches.applied(probe.profiles);
 
         double sendSeconds = (sent.nanos() - started.nanos()) / 1e9;
         double allSeconds = (drained.nanos() - started.nanos()) / 1e9;
@@ -109,10 +109,6 @@ public final class IngestCpuProbe {
         return sent.acknowledged();
     }
 
-    private double applied() throws Exception {
-        return EventBatches.applied(profiles);
-    }
-
     /**
      * Waits until the platform is back to idle and profile-service has applied {@code target} events in all; the
      * reading from when the last consumer had finished. The counter is read only once the platform is idle (and then
@@ -122,7 +118,7 @@ public final class IngestCpuProbe {
     private PlatformCpu.Reading awaitConsumed(PlatformCpu cpu, double target) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         PlatformCpu.Reading drained = awaitIdle(cpu);
-        while (applied() < target) {
+        while (EventBatches.applied(profiles) < target) {
             if (System.nanoTime() > deadline) {
                 return drained;
             }

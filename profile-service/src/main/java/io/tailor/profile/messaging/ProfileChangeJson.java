@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Writes a profile change's snapshot as JSON once, for both places it goes: the hot state in Redis and the
- * {@code profile-changes} message, which embeds the same text. The snapshot is most of a change's bytes, and
- * writing it twice was a large share of profile-service's CPU per event.
+ * {@code profile-changes} message, which embeds the same text. The snapshot is most of a change's bytes; writing it
+ * twice was one of the Jackson writes behind the 55% of profile-service's samples JFR showed in Jackson (the saving
+ * itself is below what the ingest probe resolves, docs/benchmarks.md).
  */
 @ApplicationScoped
 public class ProfileChangeJson {
