@@ -58,6 +58,14 @@ public final class EventBatchApplier {
             ProfilePolicy policy) {
         this.directory = new LinkedHashMap<>(directory);
         this.profiles = new LinkedHashMap<>(profiles);
+        // an identity the batch resolved but that was not among the most recent loaded with its profile must still
+        // follow that profile through a merge in this batch, or a later event using it would find no profile
+        this.directory.forEach((key, profileId) -> {
+            ProfileRecord owner = this.profiles.get(profileId);
+            if (owner != null) {
+                owner.include(key);
+            }
+        });
         this.newProfileId = newProfileId;
         this.emailHasher = emailHasher;
         this.policy = policy;

@@ -92,6 +92,16 @@ public final class ProfileRecord {
         identities.addFirst(key);
     }
 
+    /**
+     * Adds an identity known to resolve to this profile that was not loaded with it (an older one an event of the
+     * batch uses), as the least recent, so that a merge relinks it with the rest.
+     */
+    public void include(IdentityKey key) {
+        if (!identities.contains(key)) {
+            identities.addLast(key);
+        }
+    }
+
     public void unlink(IdentityKey key) {
         identities.remove(key);
     }

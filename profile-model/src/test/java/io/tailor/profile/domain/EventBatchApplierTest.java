@@ -125,6 +125,28 @@ class EventBatchApplierTest {
     }
 
     @Test
+    void anOldBrowserNotLoadedWithItsProfileFollowsItThroughAMergeInTheSameBatch() {
+        // "a-old" resolves to pa, but is older than the identities loaded with pa
+        ProfileRecord anonymous =
+                new ProfileRecord("pa", 1, false, null, null, new ProfileState(), List.of(IdentityKey.anonymous("a1")));
+        ProfileRecord customer =
+                new ProfileRecord("pc", 2, false, "c9", null, new ProfileState(), List.of(IdentityKey.customer("c9")));
+        Map<IdentityKey, String> directory = new HashMap<>();
+        directory.put(IdentityKey.anonymous("a1"), "pa");
+        directory.put(IdentityKey.anonymous("a-old"), "pa");
+        directory.put(IdentityKey.customer("c9"), "pc");
+        EventBatchApplier batch = applier(directory, Map.of("pa", anonymous, "pc", customer));
+
+        batch.apply(identify("a1", "c9", null, T0)); // pa merged into pc
+        batch.apply(view("a-old", "p-1", "kitchen", 4.5, T0.plusSeconds(1)));
+
+        assertThat(batch.links()).containsEntry(IdentityKey.anonymous("a-old"), "pc");
+        ProfileSnapshot merged = only(batch.changes(T0.plusSeconds(2)));
+        assertThat(merged.profileId()).isEqualTo("pc");
+        assertThat(merged.productViews()).isEqualTo(1);
+    }
+
+    @Test
     void twoCustomersOnOneBrowserAreNeverMerged() {
         ProfileRecord alice = new ProfileRecord(
                 "pa",
