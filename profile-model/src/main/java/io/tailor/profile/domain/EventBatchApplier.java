@@ -35,6 +35,7 @@ public final class EventBatchApplier {
     private final Set<String> republish = new LinkedHashSet<>();
     private final Map<String, ShopperEvent> lastCause = new LinkedHashMap<>();
     private final Set<IdentityKey> relinked = new LinkedHashSet<>();
+    private final Set<IdentityKey> browsers = new LinkedHashSet<>();
     private final List<ProfileMergeRecord> merges = new ArrayList<>();
     private final Set<String> removed = new LinkedHashSet<>();
     private final Map<String, List<String>> mergedInto = new LinkedHashMap<>();
@@ -89,6 +90,9 @@ public final class EventBatchApplier {
         ProfileRecord current = resolve(event, keys);
         for (IdentityKey key : keys) {
             current = stitch(current, key, event);
+            if (key.kind() == IdentityKey.Kind.ANONYMOUS) {
+                browsers.add(key);
+            }
         }
         if (event.type() == EventType.IDENTIFY && event.propertiesOrEmpty().email() != null) {
             current.emailHash(emailHasher.apply(event.propertiesOrEmpty().email()));
@@ -239,6 +243,24 @@ public final class EventBatchApplier {
         Map<IdentityKey, String> links = new LinkedHashMap<>();
         relinked.forEach(key -> links.put(key, directory.get(key)));
         return links;
+    }
+
+    /**
+     * Every anonymous id whose profile the hot state must name after this batch, with that profile: those the
+     * batch's events came from (an old browser of a profile with many is not among the ids its snapshot carries)
+     * and those linked to another profile.
+     */
+    public Map<String, String> anonymousAliases() {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (Set<IdentityKey> keys : List.of(browsers, relinked)) {
+            for (IdentityKey key : keys) {
+                String profileId = directory.get(key);
+                if (key.kind() == IdentityKey.Kind.ANONYMOUS && profiles.containsKey(profileId)) {
+                    aliases.put(key.value(), profileId);
+                }
+            }
+        }
+        return aliases;
     }
 
     /** Merges to record, each naming the profile that survives the batch (not one merged away later in it). */

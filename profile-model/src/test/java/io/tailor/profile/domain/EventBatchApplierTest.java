@@ -32,6 +32,24 @@ class EventBatchApplierTest {
                 directory, profiles, () -> "p" + ids.incrementAndGet(), email -> "h:" + email, ProfilePolicy.DEFAULT);
     }
 
+    /**
+     * Saved profiles pa (anonymous a1, plus {@code olderBrowsers} that resolve to it but were not loaded with it) and
+     * pc (customer c9), and a batch over them.
+     */
+    private EventBatchApplier anonymousAndCustomer(String... olderBrowsers) {
+        ProfileRecord anonymous =
+                new ProfileRecord("pa", 1, false, null, null, new ProfileState(), List.of(IdentityKey.anonymous("a1")));
+        ProfileRecord customer =
+                new ProfileRecord("pc", 2, false, "c9", null, new ProfileState(), List.of(IdentityKey.customer("c9")));
+        Map<IdentityKey, String> directory = new HashMap<>();
+        directory.put(IdentityKey.anonymous("a1"), "pa");
+        for (String browser : olderBrowsers) {
+            directory.put(IdentityKey.anonymous(browser), "pa");
+        }
+        directory.put(IdentityKey.customer("c9"), "pc");
+        return applier(directory, Map.of("pa", anonymous, "pc", customer));
+    }
+
     private static ProfileSnapshot only(List<ProfileChange> changes) {
         assertThat(changes).hasSize(1);
         return changes.getFirst().profile();
@@ -99,14 +117,7 @@ class EventBatchApplierTest {
 
     @Test
     void aSavedProfileMergedIntoOneThatIsMergedInTurnMovesToTheLastSurvivor() {
-        ProfileRecord anonymous =
-                new ProfileRecord("pa", 1, false, null, null, new ProfileState(), List.of(IdentityKey.anonymous("a1")));
-        ProfileRecord customer =
-                new ProfileRecord("pc", 2, false, "c9", null, new ProfileState(), List.of(IdentityKey.customer("c9")));
-        Map<IdentityKey, String> directory = new HashMap<>();
-        directory.put(IdentityKey.anonymous("a1"), "pa");
-        directory.put(IdentityKey.customer("c9"), "pc");
-        EventBatchApplier batch = applier(directory, Map.of("pa", anonymous, "pc", customer));
+        EventBatchApplier batch = anonymousAndCustomer();
 
         batch.apply(identify("a5", null, "new@example.com", T0)); // a new profile, p1
         batch.apply(identify("a1", null, "new@example.com", T0.plusSeconds(1))); // pa merged into p1
@@ -127,20 +138,13 @@ class EventBatchApplierTest {
     @Test
     void anOldBrowserNotLoadedWithItsProfileFollowsItThroughAMergeInTheSameBatch() {
         // "a-old" resolves to pa, but is older than the identities loaded with pa
-        ProfileRecord anonymous =
-                new ProfileRecord("pa", 1, false, null, null, new ProfileState(), List.of(IdentityKey.anonymous("a1")));
-        ProfileRecord customer =
-                new ProfileRecord("pc", 2, false, "c9", null, new ProfileState(), List.of(IdentityKey.customer("c9")));
-        Map<IdentityKey, String> directory = new HashMap<>();
-        directory.put(IdentityKey.anonymous("a1"), "pa");
-        directory.put(IdentityKey.anonymous("a-old"), "pa");
-        directory.put(IdentityKey.customer("c9"), "pc");
-        EventBatchApplier batch = applier(directory, Map.of("pa", anonymous, "pc", customer));
+        EventBatchApplier batch = anonymousAndCustomer("a-old");
 
         batch.apply(identify("a1", "c9", null, T0)); // pa merged into pc
         batch.apply(view("a-old", "p-1", "kitchen", 4.5, T0.plusSeconds(1)));
 
         assertThat(batch.links()).containsEntry(IdentityKey.anonymous("a-old"), "pc");
+        assertThat(batch.anonymousAliases()).containsEntry("a-old", "pc").containsEntry("a1", "pc");
         ProfileSnapshot merged = only(batch.changes(T0.plusSeconds(2)));
         assertThat(merged.profileId()).isEqualTo("pc");
         assertThat(merged.productViews()).isEqualTo(1);

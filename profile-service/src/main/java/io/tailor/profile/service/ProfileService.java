@@ -42,7 +42,7 @@ public class ProfileService {
 
     /**
      * What a batch did: the profiles it changed (as published), the events that could not apply, with why, and the
-     * anonymous ids that now resolve to another profile (linked or moved by a merge), with that profile.
+     * anonymous ids whose alias the hot state must (re)write, with their profile.
      */
     public record Applied(
             List<ProfileChange> changes,
@@ -166,27 +166,22 @@ public class ProfileService {
                                     .map(moved -> new Applied(
                                             applier.changes(now),
                                             applier.rejections(),
-                                            anonymousAliases(applier.links(), moved)));
+                                            anonymousAliases(applier, moved)));
                         })));
     }
 
     /**
-     * The anonymous ids whose profile changed: those linked in the batch and those that moved with a merged profile
-     * without being loaded (a snapshot carries only the most recent ones, so their aliases are written from here).
+     * The anonymous ids the hot state must point at a profile beyond those its snapshots carry: the batch's own (see
+     * {@link EventBatchApplier#anonymousAliases()}) and those that moved with a merged profile without being loaded.
      */
-    private static Map<String, String> anonymousAliases(
-            Map<IdentityKey, String> links, Map<IdentityKey, String> moved) {
+    private static Map<String, String> anonymousAliases(EventBatchApplier applier, Map<IdentityKey, String> moved) {
         Map<String, String> aliases = new HashMap<>();
         moved.forEach((key, profileId) -> {
             if (key.kind() == IdentityKey.Kind.ANONYMOUS) {
                 aliases.put(key.value(), profileId);
             }
         });
-        links.forEach((key, profileId) -> {
-            if (key.kind() == IdentityKey.Kind.ANONYMOUS) {
-                aliases.put(key.value(), profileId);
-            }
-        });
+        aliases.putAll(applier.anonymousAliases());
         return aliases;
     }
 
