@@ -123,7 +123,11 @@ public final class EventBatchApplier {
      * again, so a failure between saving and publishing heals on redelivery.
      */
     public void touch(ShopperEvent event) {
-        for (IdentityKey key : identitiesOf(event, emailHasher)) {
+        List<IdentityKey> keys = identitiesOf(event, emailHasher);
+        keys.stream()
+                .filter(key -> key.kind() == IdentityKey.Kind.ANONYMOUS && directory.containsKey(key))
+                .forEach(browsers::add);
+        for (IdentityKey key : keys) {
             String id = directory.get(key);
             if (id != null && profiles.containsKey(id)) {
                 republish.add(id);

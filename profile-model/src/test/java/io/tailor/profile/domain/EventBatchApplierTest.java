@@ -151,6 +151,20 @@ class EventBatchApplierTest {
     }
 
     @Test
+    void aRedeliveredEventRepublishesItsProfileAndItsBrowsersAlias() {
+        EventBatchApplier batch = anonymousAndCustomer("a-old");
+
+        batch.touch(view("a-old", "p-1", "kitchen", 4.5, T0));
+
+        assertThat(batch.changedProfiles()).isEmpty();
+        assertThat(batch.changes(T0.plusSeconds(1))).singleElement().satisfies(change -> {
+            assertThat(change.profileId()).isEqualTo("pa");
+            assertThat(change.cause()).isEqualTo("redelivery");
+        });
+        assertThat(batch.anonymousAliases()).containsExactly(Map.entry("a-old", "pa"));
+    }
+
+    @Test
     void twoCustomersOnOneBrowserAreNeverMerged() {
         ProfileRecord alice = new ProfileRecord(
                 "pa",

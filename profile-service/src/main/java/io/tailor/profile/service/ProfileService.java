@@ -140,8 +140,12 @@ public class ProfileService {
             SqlConnection c, Map<String, ShopperEvent> unique, Set<IdentityKey> keys, int received, Instant now) {
         return store.markProcessed(c, unique.keySet(), now).flatMap(fresh -> store.resolve(c, keys)
                 .flatMap(directory -> store.lockAndLoad(c, new HashSet<>(directory.values()))
+                        // Asked again once the owners are locked: an identity another batch moved between the two
+                        // reads would otherwise be applied to, and named in the hot state for, its former profile.
+                        .flatMap(profiles ->
+                                store.resolve(c, keys).map(again -> again.equals(directory) ? profiles : null))
                         .flatMap(profiles -> {
-                            if (!profiles.keySet().containsAll(directory.values())) {
+                            if (profiles == null || !profiles.keySet().containsAll(directory.values())) {
                                 return Uni.createFrom().failure(new ProfileStore.ConcurrentProfileUpdate(1));
                             }
                             EventBatchApplier applier = applier(directory, profiles);
