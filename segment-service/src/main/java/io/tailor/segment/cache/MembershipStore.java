@@ -205,19 +205,21 @@ public class MembershipStore {
      * and a member may come twice.
      */
     public Multi<List<String>> memberPages(String segment) {
-        AtomicReference<String> cursor = new AtomicReference<>("0");
-        return Multi.createBy()
-                .repeating()
-                .uni(() -> redis.send(Request.cmd(Command.SSCAN)
-                        .arg(MEMBERS + segment)
-                        .arg(cursor.get())
-                        .arg("COUNT")
-                        .arg(SCAN_PAGE)))
-                .whilst(page -> {
-                    cursor.set(page.get(0).toString());
-                    return !"0".equals(cursor.get());
-                })
-                .map(page -> strings(page.get(1)));
+        return Multi.createFrom().deferred(() -> {
+            AtomicReference<String> cursor = new AtomicReference<>("0"); // each subscription scans from the start
+            return Multi.createBy()
+                    .repeating()
+                    .uni(() -> redis.send(Request.cmd(Command.SSCAN)
+                            .arg(MEMBERS + segment)
+                            .arg(cursor.get())
+                            .arg("COUNT")
+                            .arg(SCAN_PAGE)))
+                    .whilst(page -> {
+                        cursor.set(page.get(0).toString());
+                        return !"0".equals(cursor.get());
+                    })
+                    .map(page -> strings(page.get(1)));
+        });
     }
 
     /** Those of {@code profileIds} that are not members of the segment, in one round trip. */

@@ -35,8 +35,10 @@ import org.jboss.logging.Logger;
  * in-memory profiles (what previews count, so a preview's number is the membership after the backfill); the
  * difference is applied in pages, each page publishing its enter and exit events: first the current members that no
  * longer match, read from Redis a page at a time, then the matching profiles that are not members yet. Each is asked
- * again against the index as it is at that moment, since live changes go on meanwhile. Besides the index, a backfill
- * holds the matching profile ids, never the current member set.
+ * again against the index as it is at that moment, since live changes go on meanwhile (which leaves a window of one
+ * Redis round trip per page). Besides the index, a backfill holds the matching profile ids and the wake-ups of
+ * time-based rules, never the current member set. A backfill superseded by a newer request for the same segment
+ * stops at its next page.
  */
 @ApplicationScoped
 public class BackfillService {
@@ -146,6 +148,8 @@ public class BackfillService {
      */
     private Uni<Void> exits(Progress progress, Set<String> members) {
         return store.memberPages(progress.key)
+                .select()
+                .first(page -> !progress.superseded())
                 .onItem()
                 .transformToUniAndConcatenate(page -> evaluated(() -> page.stream()
                         .filter(id -> !members.contains(id) && !progress.matchesNow(id))
@@ -154,7 +158,7 @@ public class BackfillService {
                 .transformToMultiAndConcatenate(exit ->
                         Multi.createFrom().iterable(exit).group().intoLists().of(pageSize))
                 .onItem()
-                .transformToUniAndConcatenate(exit -> progress.step(List.of(), exit))
+                .transformToUniAndConcatenate(exit -> progress.step(Map.of(), exit))
                 .collect()
                 .last()
                 .replaceWithVoid();
@@ -170,10 +174,11 @@ public class BackfillService {
                 .group()
                 .intoLists()
                 .of(pageSize)
+                .select()
+                .first(page -> !progress.superseded())
                 .onItem()
                 .transformToUniAndConcatenate(page -> store.nonMembers(progress.key, page)
-                        .flatMap(candidates -> evaluated(() ->
-                                candidates.stream().filter(progress::matchesNow).toList()))
+                        .flatMap(candidates -> evaluated(() -> progress.entering(candidates)))
                         .flatMap(enter -> progress.step(enter, List.of())))
                 .collect()
                 .last()
@@ -181,7 +186,7 @@ public class BackfillService {
     }
 
     /** Rule evaluations run on the evaluation pool, not on the event loop that delivered the page. */
-    private Uni<List<String>> evaluated(Supplier<List<String>> work) {
+    private <T> Uni<T> evaluated(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(pool);
     }
 
@@ -240,19 +245,35 @@ public class BackfillService {
                             .orElse(false);
         }
 
-        Uni<Void> step(List<String> enter, List<String> exit) {
-            if (stale(key, generation) || (enter.isEmpty() && exit.isEmpty())) {
+        /** Whether a newer backfill of the segment was requested: this one stops. */
+        boolean superseded() {
+            return stale(key, generation);
+        }
+
+        /** Those of the candidates that match now, each with the reason its enter event gives. */
+        Map<String, String> entering(List<String> candidates) {
+            Map<String, String> reasons = new LinkedHashMap<>();
+            for (String id : candidates) {
+                if (matchesNow(id)) {
+                    reasons.put(id, enterReason(live, id, why));
+                }
+            }
+            return reasons;
+        }
+
+        /** Applies a page: the profiles to enter (with their reasons) and to remove; publishes what changed. */
+        Uni<Void> step(Map<String, String> enter, List<String> exit) {
+            if (superseded() || (enter.isEmpty() && exit.isEmpty())) {
                 return Uni.createFrom().voidItem();
             }
             Instant at = clock.instant();
-            return store.applySegment(key, enter, exit, at).flatMap(applied -> {
+            return store.applySegment(key, enter.keySet(), exit, at).flatMap(applied -> {
                 entered.addAndGet(applied.entered().size());
                 exited.addAndGet(applied.exited().size());
                 List<SegmentChange> events = new ArrayList<>();
                 int version = live.map(SegmentRule::version).orElse(0);
                 for (String id : applied.entered()) {
-                    events.add(new SegmentChange(
-                            id, key, version, SegmentChange.Direction.ENTERED, enterReason(live, id, why), at));
+                    events.add(new SegmentChange(id, key, version, SegmentChange.Direction.ENTERED, enter.get(id), at));
                 }
                 for (String id : applied.exited()) {
                     events.add(new SegmentChange(
@@ -264,7 +285,7 @@ public class BackfillService {
         }
 
         void done() {
-            if (!stale(key, generation)) {
+            if (!superseded()) {
                 statuses.put(key, new Status("done", requested, clock.instant(), cause, entered.get(), exited.get()));
                 LOG.infof("Backfill of segment %s (%s): %d entered, %d left", key, cause, entered.get(), exited.get());
             }
