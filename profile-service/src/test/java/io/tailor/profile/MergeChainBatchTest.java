@@ -1,0 +1,107 @@
+package io.tailor.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.tailor.contracts.event.EventType;
+import io.tailor.contracts.event.ShopperEvent;
+import io.tailor.profile.domain.Events;
+import io.tailor.profile.service.ProfileService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Merges within one batch, on PostgreSQL and Redis: batches are handed to the pipeline directly, so what shares a
+ * batch is certain (through Kafka it depends on how the consumer polls).
+ */
+@QuarkusTest
+class MergeChainBatchTest {
+
+    @Inject
+    ProfileService pipeline;
+
+    private void apply(List<ShopperEvent> batch) {
+        pipeline.process(batch).await().atMost(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aSavedProfileMergedTwiceInOneBatchLandsWithItsBrowsersAndConsentOnTheLastSurvivor() {
+        String run = UUID.randomUUID().toString();
+        Instant t = Instant.now().minusSeconds(60);
+        // pa: 25 browsers on one e-mail (more than the 20 an event loads), with a consent choice
+        List<String> browsers =
+                IntStream.range(0, 25).mapToObj(i -> "b" + i + "-" + run).toList();
+        List<ShopperEvent> first = new ArrayList<>();
+        browsers.forEach(b -> first.add(Events.identify(b, null, "pa-" + run + "@example.com", t)));
+        first.add(Events.consent(browsers.getFirst(), true, t.plusSeconds(1)));
+        apply(first);
+        // pc: a customer's profile
+        String customerId = "c-" + run;
+        apply(List.of(Events.event(
+                EventType.PRODUCT_VIEW,
+                "home-" + run,
+                customerId,
+                t.plusSeconds(2),
+                Events.product("p-1", "home", 5, null))));
+        String pa = profileOf(browsers.getFirst());
+        String pc = profileOf("home-" + run);
+
+        // one batch: a new profile takes pa in, is itself merged into pc, then an old browser of pa is seen
+        String fresh = "new-" + run;
+        apply(List.of(
+                Events.identify(fresh, null, "new-" + run + "@example.com", t.plusSeconds(10)),
+                Events.identify(browsers.getFirst(), null, "new-" + run + "@example.com", t.plusSeconds(11)),
+                Events.event(
+                        EventType.PRODUCT_VIEW,
+                        fresh,
+                        customerId,
+                        t.plusSeconds(12),
+                        Events.product("p-2", "home", 5, null)),
+                Events.view(browsers.getLast(), "p-3", "home", 5, t.plusSeconds(13))));
+
+        JsonPath export = given().get("/v1/profiles/" + pc + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> anonymous = export.getList("identities.findAll { it.kind == 'anonymous' }.value", String.class);
+        assertThat(anonymous)
+                .containsAll(browsers)
+                .contains(fresh, "home-" + run)
+                .hasSize(27);
+        assertThat(export.getList("merges.mergedId", String.class)).containsExactly(pa);
+        assertThat(export.getList("merges.survivorId", String.class)).containsExactly(pc);
+        assertThat(export.getList("consentHistory.purpose", String.class)).contains("personalization");
+        assertThat(export.getInt("profile.productViews")).isEqualTo(3);
+        // the merged id resolves to the survivor, and every browser does on the hot path
+        given().get("/v1/profiles/" + pa).then().statusCode(200).body("profileId", equalTo(pc));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (String browser : browsers) {
+                given().queryParam("anonymousId", browser)
+                        .get("/v1/profiles/summary")
+                        .then()
+                        .statusCode(200)
+                        .body("profileId", equalTo(pc));
+            }
+        });
+    }
+
+    private static String profileOf(String anonymousId) {
+        return given().queryParam("anonymousId", anonymousId)
+                .get("/v1/profiles")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("profileId");
+    }
+}
