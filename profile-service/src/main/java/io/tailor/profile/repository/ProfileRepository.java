@@ -30,16 +30,12 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, String>
     public Uni<List<IdentityKey>> recentIdentitiesOf(String profileId) {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
-                                "SELECT i.kind, i.value FROM (VALUES ('customer'), ('email'), ('anonymous')) AS k(kind)"
-                                        + " CROSS JOIN LATERAL (SELECT kind, value, linked_at FROM profile_identity"
-                                        + " WHERE profile_id = ?1 AND kind = k.kind ORDER BY linked_at DESC LIMIT ?2)"
-                                        + " AS i ORDER BY i.linked_at DESC",
-                                Object[].class)
+                                ProfileStore.recentIdentities("(VALUES (CAST(?1 AS varchar)))", "?2"), Object[].class)
                         .setParameter(1, profileId)
                         .setParameter(2, ProfileRecord.RECENT_PER_KIND)
                         .getResultList())
                 .map(rows -> rows.stream()
-                        .map(r -> new IdentityKey(IdentityKey.Kind.ofColumn((String) r[0]), (String) r[1]))
+                        .map(r -> new IdentityKey(IdentityKey.Kind.ofColumn((String) r[1]), (String) r[2]))
                         .toList());
     }
 

@@ -102,12 +102,8 @@ public class ProfileStore {
             return Uni.createFrom().item(Map.of());
         }
         String[] ids = profileIds.toArray(String[]::new);
-        Uni<Map<String, List<IdentityKey>>> identities = c.preparedQuery("SELECT p.id AS profile_id, i.kind, i.value"
-                        + " FROM unnest($1::varchar[]) AS p(id)"
-                        + " CROSS JOIN (VALUES ('customer'), ('email'), ('anonymous')) AS k(kind)"
-                        + " CROSS JOIN LATERAL (SELECT kind, value, linked_at FROM profile_identity"
-                        + " WHERE profile_id = p.id AND kind = k.kind ORDER BY linked_at DESC LIMIT $2) AS i"
-                        + " ORDER BY i.linked_at DESC")
+        Uni<Map<String, List<IdentityKey>>> identities = c.preparedQuery(
+                        recentIdentities("unnest($1::varchar[])", "$2"))
                 .execute(Tuple.of(ids, ProfileRecord.RECENT_PER_KIND))
                 .map(rows -> {
                     Map<String, List<IdentityKey>> byProfile = new LinkedHashMap<>();
@@ -136,6 +132,19 @@ public class ProfileStore {
                     });
                     return loaded;
                 }));
+    }
+
+    /**
+     * The SQL that reads, for each profile id {@code profiles} yields (a row source), its {@code limit} most recently
+     * linked identities of each kind, most recent first, as (profile_id, kind, value): the event pipeline reads many
+     * profiles with it, the read side one ({@link ProfileRepository#recentIdentitiesOf}).
+     */
+    static String recentIdentities(String profiles, String limit) {
+        return "SELECT p.id AS profile_id, i.kind, i.value FROM " + profiles + " AS p(id)"
+                + " CROSS JOIN (VALUES ('customer'), ('email'), ('anonymous')) AS k(kind)"
+                + " CROSS JOIN LATERAL (SELECT kind, value, linked_at FROM profile_identity"
+                + " WHERE profile_id = p.id AND kind = k.kind ORDER BY linked_at DESC LIMIT " + limit + ") AS i"
+                + " ORDER BY i.linked_at DESC";
     }
 
     /**
