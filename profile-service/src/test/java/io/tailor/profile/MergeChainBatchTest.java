@@ -2,7 +2,6 @@ package io.tailor.profile;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,12 +68,8 @@ class MergeChainBatchTest {
                         Events.product("p-2", "home", 5, null)),
                 Events.view(browsers.getLast(), "p-3", "home", 5, t.plusSeconds(13))));
 
-        JsonPath export = given().get("/v1/profiles/" + pc + "/export")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        List<String> anonymous = export.getList("identities.findAll { it.kind == 'anonymous' }.value", String.class);
+        JsonPath export = IdentityAssertions.export(pc);
+        List<String> anonymous = IdentityAssertions.anonymousIdentities(pc);
         assertThat(anonymous)
                 .containsAll(browsers)
                 .contains(fresh, "home-" + run)
@@ -85,15 +80,7 @@ class MergeChainBatchTest {
         assertThat(export.getInt("profile.productViews")).isEqualTo(3);
         // the merged id resolves to the survivor, and every browser does on the hot path
         given().get("/v1/profiles/" + pa).then().statusCode(200).body("profileId", equalTo(pc));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            for (String browser : browsers) {
-                given().queryParam("anonymousId", browser)
-                        .get("/v1/profiles/summary")
-                        .then()
-                        .statusCode(200)
-                        .body("profileId", equalTo(pc));
-            }
-        });
+        IdentityAssertions.awaitResolveOnHotPath(browsers, pc, Duration.ofSeconds(10));
     }
 
     private static String profileOf(String anonymousId) {

@@ -182,7 +182,8 @@ class ShopperEventsPipelineTest {
                 .get("/v1/profiles")
                 .path("profileId");
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(anonymousIdentities(shared)).hasSize(30));
+                .untilAsserted(() -> assertThat(IdentityAssertions.anonymousIdentities(shared))
+                        .hasSize(30));
 
         // The oldest browser is not among the 20 ids the snapshot carries; when its alias has expired from the hot
         // state, its next event writes it again.
@@ -213,30 +214,13 @@ class ShopperEventsPipelineTest {
         send(Events.identify(browsers.getLast(), customerId, null, Instant.now()));
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(anonymousIdentities(account)).hasSize(31));
-        // the hot state is written after the commit the export saw
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (String browser : browsers) {
-                given().queryParam("anonymousId", browser)
-                        .get("/v1/profiles/summary")
-                        .then()
-                        .statusCode(200)
-                        .body("profileId", equalTo(account));
-            }
-        });
+                .untilAsserted(() -> assertThat(IdentityAssertions.anonymousIdentities(account))
+                        .hasSize(31));
+        IdentityAssertions.awaitResolveOnHotPath(browsers, account, Duration.ofSeconds(30));
         given().get("/v1/profiles/" + account)
                 .then()
                 .statusCode(200)
                 .body("anonymousIds", hasSize(ProfileRecord.RECENT_PER_KIND));
-    }
-
-    private static List<String> anonymousIdentities(String profileId) {
-        return given().get("/v1/profiles/" + profileId + "/export")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("identities.findAll { it.kind == 'anonymous' }.value", String.class);
     }
 
     @Test
