@@ -1,5 +1,6 @@
 package io.tailor.segment.service;
 
+import com.google.protobuf.Message;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.segment.SegmentChange;
@@ -9,6 +10,7 @@ import io.tailor.segment.config.EvaluationPool;
 import io.tailor.segment.config.SegmentConfig;
 import io.tailor.segment.domain.ProfileIndex;
 import io.tailor.segment.domain.RuleScan;
+import io.tailor.segment.domain.SegmentEvaluator;
 import io.tailor.segment.domain.SegmentRule;
 import io.tailor.segment.messaging.SegmentChangesProducer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -230,19 +232,18 @@ public class BackfillService {
 
         /** Whether the profile matches the segment's rule as the index holds it now (never, for a segment gone). */
         boolean matchesNow(String profileId) {
-            return live.isPresent()
-                    && index.get(profileId)
-                            .map(e -> engine.evaluate(
-                                            live.get().rule(),
-                                            live.get()
-                                                    .projection()
-                                                    .profile(
-                                                            e.input(),
-                                                            rfm.model().scores(e.facts())),
-                                            null,
-                                            clock.instant())
-                                    .matches())
-                            .orElse(false);
+            return projectedNow(profileId).filter(this::matches).isPresent();
+        }
+
+        /** The profile as the segment's rule reads it, from the index as it is now; empty for a segment gone. */
+        private Optional<Message> projectedNow(String profileId) {
+            return live.flatMap(s -> index.get(profileId)
+                    .map(e -> s.projection().profile(e.input(), rfm.model().scores(e.facts()))));
+        }
+
+        private boolean matches(Message profile) {
+            return engine.evaluate(live.orElseThrow().rule(), profile, null, clock.instant())
+                    .matches();
         }
 
         /** Whether a newer backfill of the segment was requested: this one stops. */
@@ -254,9 +255,9 @@ public class BackfillService {
         Map<String, String> entering(List<String> candidates) {
             Map<String, String> reasons = new LinkedHashMap<>();
             for (String id : candidates) {
-                if (matchesNow(id)) {
-                    reasons.put(id, enterReason(live, id, why));
-                }
+                projectedNow(id)
+                        .filter(this::matches)
+                        .ifPresent(profile -> reasons.put(id, enterReason(live.orElseThrow(), profile, why)));
             }
             return reasons;
         }
@@ -292,19 +293,9 @@ public class BackfillService {
         }
     }
 
-    private String enterReason(Optional<SegmentRule> live, String profileId, String why) {
-        return live.map(s -> {
-                    Map<String, Object> values = index.get(profileId)
-                            .map(e -> io.tailor.segment.domain.SegmentEvaluator.values(
-                                    s.rule(),
-                                    s.projection()
-                                            .profile(e.input(), rfm.model().scores(e.facts())),
-                                    null))
-                            .orElse(Map.of());
-                    return "matches " + s.rule().source() + (values.isEmpty() ? "" : " with " + text(values)) + " ("
-                            + why + ")";
-                })
-                .orElse(why);
+    private static String enterReason(SegmentRule s, Message profile, String why) {
+        Map<String, Object> values = SegmentEvaluator.values(s.rule(), profile, null);
+        return "matches " + s.rule().source() + (values.isEmpty() ? "" : " with " + text(values)) + " (" + why + ")";
     }
 
     private static String exitReason(Optional<SegmentRule> live, String why) {
