@@ -9,6 +9,7 @@ import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.smallrye.mutiny.Uni;
 import io.tailor.content.model.CapState;
 import io.tailor.content.model.FrequencyCap;
+import io.tailor.kit.redis.LoopLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class ShopperFrequency {
     private final ReactiveSetCommands<String, String> sets;
     private final ReactiveKeyCommands<String> keys;
 
-    public ShopperFrequency(ReactiveRedisDataSource redis) {
+    public ShopperFrequency(@LoopLocal ReactiveRedisDataSource redis) {
         this.hashes = redis.hash(String.class);
         this.shows = redis.sortedSet(String.class);
         this.sets = redis.set(String.class);

@@ -4,6 +4,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.tailor.kit.redis.LoopLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,7 +24,7 @@ public class StickyAssignments {
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveRedisDataSource redis;
 
-    public StickyAssignments(ReactiveRedisDataSource redis) {
+    public StickyAssignments(@LoopLocal ReactiveRedisDataSource redis) {
         this.redis = redis;
         this.values = redis.value(String.class);
     }

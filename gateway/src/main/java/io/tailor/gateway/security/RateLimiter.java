@@ -3,6 +3,7 @@ package io.tailor.gateway.security;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.tailor.kit.redis.LoopLocal;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -54,7 +55,7 @@ public class RateLimiter {
     private final Counter errors;
     private final Counter limited;
 
-    public RateLimiter(Redis redis, MeterRegistry registry) {
+    public RateLimiter(@LoopLocal Redis redis, MeterRegistry registry) {
         this.redis = redis;
         this.errors = registry.counter("tailor.gateway.ratelimit.errors");
         this.limited = registry.counter("tailor.gateway.ratelimit.limited");

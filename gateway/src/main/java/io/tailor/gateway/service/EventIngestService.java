@@ -20,6 +20,7 @@ import io.tailor.gateway.config.GatewayConfig;
 import io.tailor.gateway.messaging.ShopperEventsProducer;
 import io.tailor.kit.problem.JsonFailures;
 import io.tailor.kit.problem.ProblemException;
+import io.tailor.kit.redis.LoopLocal;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class EventIngestService {
     public EventIngestService(
             ObjectMapper mapper,
             ShopperEventsProducer producer,
-            ReactiveRedisDataSource redis,
+            @LoopLocal ReactiveRedisDataSource redis,
             GatewayConfig config,
             MeterRegistry registry) {
         this.strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

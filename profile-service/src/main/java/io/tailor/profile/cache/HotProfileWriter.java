@@ -5,6 +5,7 @@ import io.tailor.contracts.HotState;
 import io.tailor.contracts.profile.ProfileChange;
 import io.tailor.contracts.profile.ProfileDigest;
 import io.tailor.contracts.profile.ProfileSnapshot;
+import io.tailor.kit.redis.LoopLocal;
 import io.tailor.profile.messaging.ProfileChangeJson;
 import io.tailor.profile.messaging.ProfileChangeJson.Encoded;
 import io.vertx.mutiny.redis.client.Command;
@@ -39,7 +40,7 @@ public class HotProfileWriter {
     private final Redis redis;
     private final ProfileChangeJson json;
 
-    public HotProfileWriter(Redis redis, ProfileChangeJson json) {
+    public HotProfileWriter(@LoopLocal Redis redis, ProfileChangeJson json) {
         this.redis = redis;
         this.json = json;
     }

@@ -1,6 +1,7 @@
 package io.tailor.recommendation.cache;
 
 import io.smallrye.mutiny.Uni;
+import io.tailor.kit.redis.LoopLocal;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -47,7 +48,7 @@ public class TrendingStore {
 
     private final Redis redis;
 
-    public TrendingStore(Redis redis) {
+    public TrendingStore(@LoopLocal Redis redis) {
         this.redis = redis;
     }
 

@@ -3,6 +3,7 @@ package io.tailor.segment.cache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tailor.contracts.HotState;
+import io.tailor.kit.redis.LoopLocal;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -102,7 +103,7 @@ public class MembershipStore {
 
     private final Redis redis;
 
-    public MembershipStore(Redis redis) {
+    public MembershipStore(@LoopLocal Redis redis) {
         this.redis = redis;
     }
 

@@ -10,6 +10,7 @@ import io.tailor.contracts.HotState;
 import io.tailor.contracts.decision.ShopperRef;
 import io.tailor.contracts.profile.ProfileDigest;
 import io.tailor.contracts.profile.ProfileSnapshot;
+import io.tailor.kit.redis.LoopLocal;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public class ShopperStateReader {
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ObjectMapper mapper;
 
-    public ShopperStateReader(ReactiveRedisDataSource redis, ObjectMapper mapper) {
+    public ShopperStateReader(@LoopLocal ReactiveRedisDataSource redis, ObjectMapper mapper) {
         this.redis = redis;
         this.values = redis.value(String.class);
         this.hashes = redis.hash(String.class);
