@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,8 @@ import org.jboss.logging.Logger;
  * <p>Everything else goes to the pooled client: commands from worker or other non-event-loop threads, {@link
  * #connect()} (transactions and other connection state need a connection of their own), and commands issued while a
  * loop's connection is being opened, or after it failed (a new one is tried after {@link #RETRY_AFTER_NANOS}).
- * Batches of more than {@link #MAX_LOOP_BATCH} commands go to the pool as well. Pipelining on one connection per
+ * Batches of more than {@link #MAX_LOOP_BATCH} commands go to the pool as well, those of more than {@link
+ * #MAX_PIPELINE} in consecutive parts. Pipelining on one connection per
  * loop suits short commands; blocking commands (BLPOP, WAIT) and MULTI must not be sent through {@link #send}, and are
  * not used on these paths.
  */
@@ -42,6 +44,13 @@ public final class LoopLocalRedis implements Redis {
      * fill a loop's pipeline ahead of the short reads the decide path waits for.
      */
     static final int MAX_LOOP_BATCH = 64;
+
+    /**
+     * Commands per pipelined round trip. A Vert.x Redis connection refuses a batch larger than its free reply slots
+     * (2,048 by default), so a larger batch is sent in consecutive parts of this size, in order. A batch is pipelined,
+     * not atomic, either way.
+     */
+    static final int MAX_PIPELINE = 1000;
 
     private final Redis pooled;
     private final Supplier<Redis> dedicatedClients;
@@ -68,8 +77,19 @@ public final class LoopLocalRedis implements Redis {
 
     @Override
     public Future<List<Response>> batch(List<Request> commands) {
+        if (commands.size() > MAX_PIPELINE) {
+            return inParts(commands, 0, new ArrayList<>(commands.size()));
+        }
         RedisConnection connection = commands.size() <= MAX_LOOP_BATCH ? ownConnection() : null;
         return connection != null ? connection.batch(commands) : pooled.batch(commands);
+    }
+
+    private Future<List<Response>> inParts(List<Request> commands, int from, List<Response> answered) {
+        int to = Math.min(commands.size(), from + MAX_PIPELINE);
+        return pooled.batch(commands.subList(from, to)).compose(part -> {
+            answered.addAll(part);
+            return to == commands.size() ? Future.succeededFuture(answered) : inParts(commands, to, answered);
+        });
     }
 
     @Override

@@ -97,6 +97,24 @@ class LoopLocalRedisTest {
     }
 
     @Test
+    void aBatchLargerThanAConnectionsReplySlotsIsSentInPartsInOrder() {
+        int size = 5 * LoopLocalRedis.MAX_PIPELINE + 7;
+        List<Request> increments = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            increments.add(Request.cmd(Command.INCR).arg("loop-local-parts"));
+        }
+
+        List<Response> fromLoop = await(on(loopA, () -> redis.batch(increments)));
+        List<Response> fromThisThread = await(redis.batch(increments));
+
+        assertThat(fromLoop).hasSize(size);
+        for (int i = 0; i < size; i++) {
+            assertThat(fromLoop.get(i).toLong()).isEqualTo(i + 1);
+            assertThat(fromThisThread.get(i).toLong()).isEqualTo(size + i + 1);
+        }
+    }
+
+    @Test
     void aLostConnectionIsReplacedAfterAPauseAndNoCommandFailsMeanwhile() {
         long lost = awaitOwnConnection(loopA);
         await(pooled.send(Request.cmd(Command.CLIENT).arg("KILL").arg("ID").arg(lost)));
