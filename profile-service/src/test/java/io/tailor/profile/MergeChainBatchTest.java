@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tailor.contracts.HotState;
 import io.tailor.contracts.event.EventType;
 import io.tailor.contracts.event.ShopperEvent;
 import io.tailor.profile.domain.Events;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,9 @@ class MergeChainBatchTest {
 
     @Inject
     ProfileService pipeline;
+
+    @Inject
+    RedisDataSource redis;
 
     private void apply(List<ShopperEvent> batch) {
         pipeline.process(batch).await().atMost(Duration.ofSeconds(30));
@@ -81,6 +87,56 @@ class MergeChainBatchTest {
         // the merged id resolves to the survivor, and every browser does on the hot path
         given().get("/v1/profiles/" + pa).then().statusCode(200).body("profileId", equalTo(pc));
         IdentityAssertions.awaitResolveOnHotPath(browsers, pc, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aMergedProfileWithThousandsOfBrowsersPublishesEveryAliasAndARedeliveryWritesThemAgain() {
+        String run = UUID.randomUUID().toString();
+        Instant t = Instant.now().minusSeconds(60);
+        // pa: a shared login's 2,100 browsers, more than one Redis connection's 2,048 reply slots
+        List<String> browsers =
+                IntStream.range(0, 2100).mapToObj(i -> "k" + i + "-" + run).toList();
+        for (int from = 0; from < browsers.size(); from += 500) {
+            apply(browsers.subList(from, Math.min(browsers.size(), from + 500)).stream()
+                    .map(b -> Events.identify(b, null, "kiosk-" + run + "@example.com", t))
+                    .toList());
+        }
+        String customerId = "c-" + run;
+        apply(List.of(Events.event(
+                EventType.PRODUCT_VIEW,
+                "home-" + run,
+                customerId,
+                t.plusSeconds(2),
+                Events.product("p-1", "home", 5, null))));
+        String pc = profileOf("home-" + run);
+        List<ShopperEvent> merge = List.of(Events.event(
+                EventType.PRODUCT_VIEW,
+                browsers.getFirst(),
+                customerId,
+                t.plusSeconds(10),
+                Events.product("p-2", "home", 5, null)));
+
+        apply(merge);
+
+        assertThat(IdentityAssertions.anonymousIdentities(pc)).containsAll(browsers);
+        assertThat(aliasesOf(browsers)).hasSize(browsers.size()).containsOnly(pc);
+
+        // The delivery committed, but its publish never reached Redis; Kafka hands the batch over again.
+        redis.key().del(browsers.stream().map(HotState::anonymousAlias).toArray(String[]::new));
+        apply(merge);
+
+        assertThat(aliasesOf(browsers)).hasSize(browsers.size()).containsOnly(pc);
+    }
+
+    /** The profile each browser's hot alias points at (browsers without one are left out). */
+    private List<String> aliasesOf(List<String> browsers) {
+        return redis
+                .value(String.class)
+                .mget(browsers.stream().map(HotState::anonymousAlias).toArray(String[]::new))
+                .values()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static String profileOf(String anonymousId) {

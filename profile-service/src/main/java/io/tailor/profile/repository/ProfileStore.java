@@ -135,6 +135,25 @@ public class ProfileStore {
     }
 
     /**
+     * Every anonymous id of the profiles, each with its profile. A redelivered batch writes these aliases again: the
+     * delivery that applied it may have committed and then failed to publish, and the aliases of browsers a merge
+     * moved without loading them are known only to the batch that moved them.
+     */
+    public Uni<Map<String, String>> anonymousIdentities(SqlConnection c, Collection<String> profileIds) {
+        if (profileIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return c.preparedQuery("SELECT value, profile_id FROM profile_identity"
+                        + " WHERE profile_id = ANY($1) AND kind = 'anonymous'")
+                .execute(Tuple.of((Object) profileIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> aliases = new LinkedHashMap<>();
+                    rows.forEach(row -> aliases.put(row.getString("value"), row.getString("profile_id")));
+                    return aliases;
+                });
+    }
+
+    /**
      * The SQL that reads, for each profile id {@code profiles} yields (a row source), its {@code limit} most recently
      * linked identities of each kind, most recent first, as (profile_id, kind, value): the event pipeline reads many
      * profiles with it, the read side one ({@link ProfileRepository#recentIdentitiesOf}).

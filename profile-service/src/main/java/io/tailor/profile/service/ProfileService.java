@@ -167,10 +167,26 @@ public class ProfileService {
                                             applier.profileMoves(),
                                             applier.consentRecords(),
                                             now)
-                                    .map(moved -> new Applied(
-                                            applier.changes(now),
-                                            applier.rejections(),
-                                            anonymousAliases(applier, moved)));
+                                    .flatMap(moved -> {
+                                        List<ProfileChange> changed = applier.changes(now);
+                                        Map<String, String> aliases = anonymousAliases(applier, moved);
+                                        if (fresh.size() == unique.size()) {
+                                            return Uni.createFrom()
+                                                    .item(new Applied(changed, applier.rejections(), aliases));
+                                        }
+                                        // A redelivery: the delivery that applied these events may have failed to
+                                        // publish after its commit, so write every browser of their profiles again.
+                                        return store.anonymousIdentities(
+                                                        c,
+                                                        changed.stream()
+                                                                .map(ProfileChange::profileId)
+                                                                .toList())
+                                                .map(all -> {
+                                                    Map<String, String> merged = new HashMap<>(all);
+                                                    merged.putAll(aliases);
+                                                    return new Applied(changed, applier.rejections(), merged);
+                                                });
+                                    });
                         })));
     }
 
