@@ -44,22 +44,15 @@ class MergeChainBatchTest {
         String run = UUID.randomUUID().toString();
         Instant t = Instant.now().minusSeconds(60);
         // pa: 25 browsers on one e-mail (more than the 20 an event loads), with a consent choice
-        List<String> browsers =
-                IntStream.range(0, 25).mapToObj(i -> "b" + i + "-" + run).toList();
+        List<String> browsers = browsers("b", 25, run);
         List<ShopperEvent> first = new ArrayList<>();
         browsers.forEach(b -> first.add(Events.identify(b, null, "pa-" + run + "@example.com", t)));
         first.add(Events.consent(browsers.getFirst(), true, t.plusSeconds(1)));
         apply(first);
         // pc: a customer's profile
         String customerId = "c-" + run;
-        apply(List.of(Events.event(
-                EventType.PRODUCT_VIEW,
-                "home-" + run,
-                customerId,
-                t.plusSeconds(2),
-                Events.product("p-1", "home", 5, null))));
+        String pc = customersProfile(customerId, "home-" + run, t.plusSeconds(2));
         String pa = profileOf(browsers.getFirst());
-        String pc = profileOf("home-" + run);
 
         // one batch: a new profile takes pa in, is itself merged into pc, then an old browser of pa is seen
         String fresh = "new-" + run;
@@ -94,21 +87,14 @@ class MergeChainBatchTest {
         String run = UUID.randomUUID().toString();
         Instant t = Instant.now().minusSeconds(60);
         // pa: a shared login's 2,100 browsers, more than one Redis connection's 2,048 reply slots
-        List<String> browsers =
-                IntStream.range(0, 2100).mapToObj(i -> "k" + i + "-" + run).toList();
+        List<String> browsers = browsers("k", 2100, run);
         for (int from = 0; from < browsers.size(); from += 500) {
             apply(browsers.subList(from, Math.min(browsers.size(), from + 500)).stream()
                     .map(b -> Events.identify(b, null, "kiosk-" + run + "@example.com", t))
                     .toList());
         }
         String customerId = "c-" + run;
-        apply(List.of(Events.event(
-                EventType.PRODUCT_VIEW,
-                "home-" + run,
-                customerId,
-                t.plusSeconds(2),
-                Events.product("p-1", "home", 5, null))));
-        String pc = profileOf("home-" + run);
+        String pc = customersProfile(customerId, "home-" + run, t.plusSeconds(2));
         List<ShopperEvent> merge = List.of(Events.event(
                 EventType.PRODUCT_VIEW,
                 browsers.getFirst(),
@@ -126,6 +112,17 @@ class MergeChainBatchTest {
         apply(merge);
 
         assertThat(aliasesOf(browsers)).hasSize(browsers.size()).containsOnly(pc);
+    }
+
+    private static List<String> browsers(String prefix, int count, String run) {
+        return IntStream.range(0, count).mapToObj(i -> prefix + i + "-" + run).toList();
+    }
+
+    /** Creates a customer's profile with a product view from {@code browser}, and returns its id. */
+    private String customersProfile(String customerId, String browser, Instant at) {
+        apply(List.of(
+                Events.event(EventType.PRODUCT_VIEW, browser, customerId, at, Events.product("p-1", "home", 5, null))));
+        return profileOf(browser);
     }
 
     /** The profile each browser's hot alias points at (browsers without one are left out). */
