@@ -21,7 +21,9 @@ class TailorInstantsTest {
     private final ObjectMapper tailor = TailorJson.mapper();
 
     /** Jackson's own instant deserializer alone: what every instant must read as. */
-    private final ObjectMapper jackson = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final ObjectMapper jackson = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     record Stamped(Instant at) {}
 
@@ -33,7 +35,33 @@ class TailorInstantsTest {
                         tailor.getDeserializationContext())
                 .createInstance(tailor.getDeserializationConfig(), null, null);
         assertThat(context.findRootValueDeserializer(tailor.constructType(Instant.class)))
-                .isInstanceOf(TailorInstants.class);
+                .isInstanceOf(TailorInstants.Reader.class);
+        assertThat(tailor.getSerializerProviderInstance().findValueSerializer(Instant.class))
+                .isInstanceOf(TailorInstants.Writer.class);
+    }
+
+    @Test
+    void writesExactlyWhatJacksonWrites() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        var timestamps = com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS;
+        for (int i = 0; i < 5_000; i++) {
+            long nanos =
+                    switch (i % 4) {
+                        case 0 -> 0;
+                        case 1 -> random.nextInt(1_000) * 1_000_000L;
+                        case 2 -> random.nextInt(1_000_000) * 1_000L;
+                        default -> random.nextInt(1_000_000_000);
+                    };
+            Stamped stamped =
+                    new Stamped(Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_799L), nanos));
+            assertThat(tailor.writeValueAsString(stamped)).isEqualTo(jackson.writeValueAsString(stamped));
+            assertThat(tailor.writer().with(timestamps).writeValueAsString(stamped))
+                    .isEqualTo(jackson.writer().with(timestamps).writeValueAsString(stamped));
+        }
+        Patterned patterned = new Patterned(Instant.parse("2026-12-02T22:47:37.5Z"));
+        assertThat(tailor.writeValueAsString(patterned))
+                .isEqualTo(jackson.writeValueAsString(patterned))
+                .isEqualTo("{\"at\":\"2026-12-02 22:47\"}");
     }
 
     @Test
