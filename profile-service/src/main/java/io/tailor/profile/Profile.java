@@ -30,7 +30,7 @@ public class Profile extends PanacheEntityBase {
     public String emailHash;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
+    @Column(columnDefinition = "json")
     public String state;
 
     @Column(name = "first_seen")

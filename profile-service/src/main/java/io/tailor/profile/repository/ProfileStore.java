@@ -205,7 +205,7 @@ public class ProfileStore {
         if (!profiles.isEmpty()) {
             chain = chain.call(() -> c.preparedQuery(
                             "INSERT INTO profile (id, version, customer_id, email_hash, state, first_seen, last_seen,"
-                                    + " created_at, updated_at) VALUES ($1, $2, $3, $4, ($5::text)::jsonb, $6, $7, $8, $8)"
+                                    + " created_at, updated_at) VALUES ($1, $2, $3, $4, ($5::text)::json, $6, $7, $8, $8)"
                                     + " ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version,"
                                     + " customer_id = EXCLUDED.customer_id, email_hash = EXCLUDED.email_hash,"
                                     + " state = EXCLUDED.state, first_seen = EXCLUDED.first_seen,"

@@ -70,7 +70,7 @@ public class ProfileCopyStore {
             rows.add(Tuple.of(p.profileId(), p.version(), write(p), at));
         }
         return pool.preparedQuery("INSERT INTO profile_copy (profile_id, version, snapshot, updated_at)"
-                        + " VALUES ($1, $2, ($3::text)::jsonb, $4) ON CONFLICT (profile_id) DO UPDATE"
+                        + " VALUES ($1, $2, ($3::text)::json, $4) ON CONFLICT (profile_id) DO UPDATE"
                         + " SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at"
                         + " WHERE profile_copy.version <= EXCLUDED.version")
                 .executeBatch(rows)
