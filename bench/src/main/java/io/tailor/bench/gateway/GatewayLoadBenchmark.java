@@ -35,11 +35,13 @@ import org.HdrHistogram.Histogram;
  * <p>Decide is driven open-loop: request {@code i} is due at {@code start + i / rate} and is sent then whether or not
  * earlier ones have answered, and its latency is counted from when it was due, not from when it was sent, so a
  * stalled server shows up in the figures instead of slowing the load down (coordinated omission). At each rate the
- * no-op {@code GET /v1/ping} runs first, through the same key check and rate limits, as the floor. Then ingest: batches
- * of events as fast as the gateway acknowledges them, and profile-service's applied-events counter must reach
- * exactly the acknowledged count (0 loss).
+ * no-op {@code GET /v1/ping} runs first, through the same key check and rate limits, as the floor. Then ingest: a
+ * warm-up of events, applied and consumed by every service before the clock starts, then batches of events as fast
+ * as the gateway acknowledges them, and profile-service's applied-events counter must reach exactly the acknowledged
+ * count (0 loss).
  *
- * <p>Usage: {@code ./bench/run.sh gateway.GatewayLoadBenchmark [rates=100,300,1000] [seconds=20] [events=200000]}
+ * <p>Usage: {@code ./bench/run.sh gateway.GatewayLoadBenchmark [rates=100,300,1000] [seconds=20] [events=200000]
+ * [ingest warm-up events=20000]}
  */
 public final class GatewayLoadBenchmark {
 
@@ -68,6 +70,7 @@ public final class GatewayLoadBenchmark {
         }
         Duration step = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
         int events = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
+        int ingestWarmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
         BenchSupport.machine();
 
         Path root = BenchSupport.root();
@@ -111,7 +114,7 @@ public final class GatewayLoadBenchmark {
                 bench.openLoop("decide", rate, step, bench::decide);
                 bench.printCalls();
             }
-            bench.ingest(profiles, events);
+            bench.ingest(stack, profiles, events, ingestWarmUp);
         }
         System.exit(0);
     }
@@ -307,15 +310,19 @@ public final class GatewayLoadBenchmark {
     }
 
     /** Event batches as fast as they are acknowledged, then every acknowledged event must be applied. */
-    private void ingest(URI profiles, int events) throws Exception {
-        double before = EventBatches.applied(profiles);
-        int batches = events / EventBatches.SIZE;
-        Instant now = Instant.now();
-        // bodies are written before the clock starts: the load generator shares the two cores it measures
-        List<String> bodies = new ArrayList<>(batches);
-        for (int b = 0; b < batches; b++) {
-            bodies.add(pages.eventBatchBody(b, EventBatches.SIZE, now));
+    private void ingest(DevStack stack, URI profiles, int events, int warmUp) throws Exception {
+        if (warmUp > 0) {
+            // as decide is: the ingest path is warmed up, and the warm-up consumed, before it is measured
+            double warmUpBefore = EventBatches.applied(profiles);
+            EventBatches.Sent warm = EventBatches.send(http, gateway, SECRET_KEY, eventBodies(warmUp), 4);
+            awaitApplied(profiles, (long) (warmUpBefore + warm.acknowledged()), Duration.ofMinutes(10));
+            awaitCaughtUp(stack, Duration.ofMinutes(5));
+            System.out.printf(
+                    Locale.ROOT, "ingest warm-up: %d events acknowledged and consumed%n", warm.acknowledged());
         }
+        double before = EventBatches.applied(profiles);
+        // bodies are written before the clock starts: the load generator shares the two cores it measures
+        List<String> bodies = eventBodies(events);
         long start = System.nanoTime();
         EventBatches.Sent sent = EventBatches.send(http, gateway, SECRET_KEY, bodies, 4);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
@@ -337,6 +344,16 @@ public final class GatewayLoadBenchmark {
                 target - reached,
                 allSeconds,
                 (reached - before) / allSeconds);
+    }
+
+    /** Batches of {@link EventBatches#SIZE} events of the shoppers {@code bench-ingest-*}, each with new event ids. */
+    private List<String> eventBodies(int events) {
+        Instant now = Instant.now();
+        List<String> bodies = new ArrayList<>(events / EventBatches.SIZE);
+        for (int b = 0; b < events / EventBatches.SIZE; b++) {
+            bodies.add(pages.eventBatchBody(b, EventBatches.SIZE, now));
+        }
+        return bodies;
     }
 
     private static double awaitApplied(URI profiles, long target, Duration timeout) throws Exception {
